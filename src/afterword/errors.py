@@ -1,0 +1,97 @@
+"""Typed errors. The CLI and the web app translate these into their own output.
+
+Each error carries a stable ``code`` (used by the API's error envelope), a process exit code for
+the CLI, and a message key from the catalogue. Messages never include entry text.
+"""
+
+from __future__ import annotations
+
+
+class AfterwordError(Exception):
+    code = "error"
+    exit_code = 1
+    http_status = 400
+    message_key = "common.unexpected"
+
+    def __init__(self, detail: str | None = None, **values: object) -> None:
+        self.detail = detail
+        self.values = values
+        super().__init__(detail or self.code)
+
+    def user_message(self) -> str:
+        from afterword.messages import msg
+
+        return msg(self.message_key, **self.values)
+
+
+class SettingError(AfterwordError):
+    code = "bad_setting"
+    exit_code = 2
+    message_key = "common.bad_setting"
+
+    def user_message(self) -> str:
+        return self.detail or self.code
+
+
+class WrongPassphrase(AfterwordError):
+    code = "wrong_passphrase"
+    exit_code = 3
+    http_status = 401
+    message_key = "journal.wrong_passphrase"
+
+
+class NotAVault(AfterwordError):
+    """The file is not an Afterword journal, or it is damaged."""
+
+    code = "not_a_vault"
+    exit_code = 4
+    http_status = 409
+    message_key = "journal.not_a_vault"
+
+
+class JournalMissing(AfterwordError):
+    code = "journal_missing"
+    exit_code = 5
+    http_status = 404
+    message_key = "journal.missing"
+
+
+class JournalExists(AfterwordError):
+    code = "journal_exists"
+    exit_code = 5
+    http_status = 409
+    message_key = "journal.exists"
+
+
+class Busy(AfterwordError):
+    code = "busy"
+    exit_code = 6
+    http_status = 503
+    message_key = "journal.busy"
+
+
+class InvalidInput(AfterwordError):
+    code = "invalid_input"
+    exit_code = 7
+    http_status = 422
+    message_key = "common.invalid_input"
+
+    def user_message(self) -> str:
+        return self.detail or super().user_message()
+
+
+class NotFound(AfterwordError):
+    code = "not_found"
+    exit_code = 8
+    http_status = 404
+    message_key = "common.not_found"
+
+    def user_message(self) -> str:
+        return self.detail or super().user_message()
+
+
+class Locked(AfterwordError):
+    code = "locked"
+    exit_code = 9
+    http_status = 401
+    message_key = "common.locked"

@@ -1,0 +1,3 @@
+"""User-facing text for the analysis area. Keys start with "analysis."."""
+
+MESSAGES: dict[str, str] = {}

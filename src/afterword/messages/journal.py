@@ -1,0 +1,3 @@
+"""User-facing text for the journal area. Keys start with "journal."."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""User-facing text for the progress area. Keys start with "progress."."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""User-facing text for the reflect area. Keys start with "reflect."."""
+
+MESSAGES: dict[str, str] = {}

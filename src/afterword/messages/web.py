@@ -1,0 +1,3 @@
+"""User-facing text for the web area. Keys start with "web."."""
+
+MESSAGES: dict[str, str] = {}
