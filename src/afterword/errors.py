@@ -95,3 +95,21 @@ class Locked(AfterwordError):
     exit_code = 9
     http_status = 401
     message_key = "common.locked"
+
+
+class CsrfFailed(AfterwordError):
+    """A state-changing request came without the page's CSRF token (web only)."""
+
+    code = "csrf_failed"
+    exit_code = 1
+    http_status = 403
+    message_key = "web.error.csrf_failed"
+
+
+class HostNotAllowed(AfterwordError):
+    """The request's Host is not this machine's local address (DNS-rebinding defence)."""
+
+    code = "host_not_allowed"
+    exit_code = 1
+    http_status = 400
+    message_key = "web.error.host_not_allowed"
