@@ -1,0 +1,115 @@
+"""Pages: create or unlock the journal, lock it, quick exit, the neutral page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from afterword.errors import AfterwordError, WrongPassphrase
+from afterword.messages import msg
+
+router = APIRouter(include_in_schema=False)
+
+
+def _render(request: Request, name: str, status: int = 200, **context: object) -> Response:
+    return request.app.state.templates.TemplateResponse(request, name, context,
+                                                        status_code=status)
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    gate = request.app.state.gate
+    if not gate.journal_exists():
+        return _see("/create")
+    if request.state.session.authenticated and gate.is_unlocked:
+        return _see("/write")
+    return _see("/unlock")
+
+
+@router.get("/create")
+def create_page(request: Request) -> Response:
+    gate = request.app.state.gate
+    if gate.journal_exists():
+        return _see("/unlock")
+    return _render(request, "create.html", journal_path=str(request.app.state.journal_path))
+
+
+@router.post("/create")
+def create(request: Request, passphrase: Annotated[str, Form()] = "",
+           confirm: Annotated[str, Form()] = "") -> Response:
+    gate = request.app.state.gate
+    path = str(request.app.state.journal_path)
+    if gate.journal_exists():
+        return _see("/unlock")
+    if len(passphrase) < 8:
+        return _render(request, "create.html", 422, journal_path=path,
+                       error=msg("web.create.too_short"))
+    if passphrase != confirm:
+        return _render(request, "create.html", 422, journal_path=path,
+                       error=msg("web.create.mismatch"))
+    recovery_key = gate.create(passphrase)
+    request.state.session.authenticated = True
+    return _render(request, "recovery.html", 201, recovery_key=recovery_key)
+
+
+@router.get("/unlock")
+def unlock_page(request: Request) -> Response:
+    gate = request.app.state.gate
+    if not gate.journal_exists():
+        return _see("/create")
+    if request.state.session.authenticated and gate.is_unlocked:
+        return _see("/write")
+    notice = msg("web.unlock.locked_notice") if request.query_params.get("locked") else None
+    return _render(request, "unlock.html", notice=notice)
+
+
+@router.post("/unlock")
+def unlock(request: Request, passphrase: Annotated[str, Form()] = "") -> Response:
+    gate = request.app.state.gate
+    try:
+        gate.unlock(passphrase)
+    except WrongPassphrase as exc:
+        return _render(request, "unlock.html", 401, error=exc.user_message())
+    except AfterwordError as exc:
+        return _render(request, "unlock.html", exc.http_status, error=exc.user_message())
+    request.state.session.authenticated = True
+    return _see("/write")
+
+
+@router.post("/lock")
+def lock(request: Request) -> Response:
+    request.app.state.gate.lock()
+    if request.headers.get("hx-request"):
+        return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
+    return _see("/unlock")
+
+
+@router.post("/keepalive")
+def keepalive(request: Request) -> Response:
+    """The page saw someone reading or typing: count it as activity for the auto-lock."""
+    gate = request.app.state.gate
+    if request.state.session.authenticated and gate.is_unlocked:
+        gate.journal()
+    return Response(status_code=204)
+
+
+@router.post("/quick-exit")
+def quick_exit(request: Request) -> Response:
+    request.app.state.gate.lock()
+    return _see("/away")
+
+
+@router.get("/away")
+def away(request: Request) -> Response:
+    return _render(request, "away.html")
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}

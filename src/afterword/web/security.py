@@ -1,0 +1,200 @@
+"""Request-level defences: local Host only, security headers, the session cookie, CSRF.
+
+- Host: only ``127.0.0.1``, ``localhost`` and ``[::1]`` on the app's own port are served, so a
+  web page on another site cannot reach the journal by rebinding its DNS name to 127.0.0.1.
+- Headers: ``Cache-Control: no-store`` and a self-only Content-Security-Policy on everything.
+- Cookie: ``HttpOnly; SameSite=Strict; Path=/``. It cannot be ``Secure`` because the local app
+  speaks plain http on the loopback interface (see docs/web.md).
+- CSRF: every request that is not GET/HEAD/OPTIONS carries the session's token, in the
+  ``X-CSRF-Token`` header (HTMX, fetch) or a ``csrf_token`` form field; API clients using a
+  bearer token need none, since browsers never attach that header on their own.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi import Request
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from afterword.errors import CsrfFailed, HostNotAllowed, Locked
+from afterword.messages import msg
+
+SESSION_COOKIE = "afterword_session"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+))
+
+SECURITY_HEADERS = {
+    "cache-control": "no-store",
+    "pragma": "no-cache",
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+# Bootstrap endpoints an API client calls before it has a token. They accept JSON only, which a
+# cross-site page cannot send without a CORS preflight that this app never grants.
+JSON_BOOTSTRAP_PATHS = frozenset({"/api/v1/session", "/api/v1/journal"})
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    names = set(LOCAL_NAMES)
+    if host not in {"0.0.0.0", "::", ""}:
+        names.add(f"[{host}]" if ":" in host and not host.startswith("[") else host)
+    allowed = {f"{name}:{port}" for name in names}
+    if port == 80:
+        allowed |= names
+    return frozenset(allowed)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+class HostGuard:
+    """Answer 400 to any request whose Host is not the app's own loopback address."""
+
+    def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(h.lower() for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in {"http", "websocket"}:
+            host = (_header(scope, b"host") or "").lower()
+            if host not in self.allowed:
+                await self._reject(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from afterword.web.errors import envelope_response
+
+        error = HostNotAllowed()
+        response = envelope_response(error.http_status, error.code, error.user_message(),
+                                     msg("web.hint.host_not_allowed"))
+        await response(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Add the no-store, CSP and related headers to every response, errors included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class SessionCookie:
+    """Give every browser a session (and so a CSRF token) before it does anything."""
+
+    def __init__(self, app: ASGIApp, gate: Any) -> None:
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sid = _cookie(_header(scope, b"cookie") or "", SESSION_COOKIE)
+        session = self.gate.session(sid)
+        scope.setdefault("state", {})["session"] = session
+        fresh = session.sid != sid
+
+        async def send_with_cookie(message: Message) -> None:
+            if fresh and message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("set-cookie", session_cookie(session.sid))
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
+
+def session_cookie(sid: str) -> str:
+    # No Max-Age: a session cookie that the browser drops when it closes.
+    return f"{SESSION_COOKIE}={sid}; HttpOnly; SameSite=Strict; Path=/"
+
+
+def _cookie(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name and value:
+            return value
+    return None
+
+
+def bearer_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin is None
+    host = request.headers.get("host", "")
+    return origin in {f"http://{host}", f"https://{host}"}
+
+
+async def csrf_guard(request: Request) -> None:
+    """Global dependency: refuse state changes without a valid CSRF token (or bearer token)."""
+    if request.method in SAFE_METHODS:
+        return
+    if not _same_origin(request):
+        raise CsrfFailed()
+    gate = request.app.state.gate
+    token = bearer_token(request)
+    if token is not None:
+        if gate.token_valid(token):
+            return
+        raise Locked()
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if request.url.path in JSON_BOOTSTRAP_PATHS and content_type == "application/json":
+        return
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None and content_type in {"application/x-www-form-urlencoded",
+                                         "multipart/form-data"}:
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else None
+    session = request.scope["state"]["session"]
+    if not sent or not secrets.compare_digest(sent, session.csrf):
+        raise CsrfFailed()
