@@ -124,8 +124,8 @@ HOPE = _rx(
 
 NO_COMMITMENT = _rx(
     r"\b(he|she|they) (never|didn't|did not|wouldn't|would not|won't|doesn't|does not) "
-    r"(want to )?(commit|call (it|me|this)|want (anything|something) (serious|real|more)"
-    r"|want a relationship|make (any )?plans)",
+    r"(want to |wanted to )?(commit|call (it|me|this)|want(s|ed)? (anything|something) "
+    r"(serious|real|more)|want(s|ed)? a relationship|make (any )?plans)",
     r"\bnot looking for anything (serious|real)\b",
     r"\b(just|only) (wanted|want) (something casual|to keep it casual|fun|sex)\b",
     r"\bno (promises|commitment|plans)\b",
