@@ -73,6 +73,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("analyze_on_save", True, _bool,
             "Analyse entries when they are saved, and keep the results inside the vault."),
     Setting("open_browser", True, _bool, "Open the web app in the browser on `afterword serve`."),
+    Setting("import_max_mb", 200, _positive_int,
+            "Largest file `afterword import` reads, in MB (the whole file is checked first)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

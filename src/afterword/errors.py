@@ -113,3 +113,22 @@ class HostNotAllowed(AfterwordError):
     exit_code = 1
     http_status = 400
     message_key = "web.error.host_not_allowed"
+
+
+class SchemaTooNew(NotAVault):
+    """The journal was last opened by a newer Afterword; this one cannot read it safely."""
+
+    code = "schema_too_new"
+    message_key = "journal.schema_too_new"
+
+
+class HeaderMissing(NotAVault):
+    """The journal file is there but its key header (``*.keys.json``) is not."""
+
+    code = "header_missing"
+    message_key = "journal.header_missing"
+
+
+class WrongRecoveryKey(WrongPassphrase):
+    code = "wrong_recovery_key"
+    message_key = "journal.wrong_recovery_key"
