@@ -74,6 +74,115 @@ MESSAGES: dict[str, str] = {
         "Careful: binding to {host} can let other devices reach this port. Afterword still "
         "answers only requests addressed to this computer's own name."
     ),
+    # forms
+    "web.form.optional": "(optional)",
+    "web.form.not_a_number": "{field} needs to be a whole number.",
+    "web.field.mood": "Mood",
+    "web.field.episode": "Episode",
+    "web.field.page": "Page",
+    "web.mood.none": "Leave it out",
+    "web.mood.m2": "Very low",
+    "web.mood.m1": "Low",
+    "web.mood.z": "In between",
+    "web.mood.p1": "Okay",
+    "web.mood.p2": "Good",
+    # write / edit
+    "web.write.page_title": "Write",
+    "web.write.heading": "Write it down",
+    "web.write.intro": (
+        "There is no right way to do this. Write as much or as little as you like; it is "
+        "saved as a draft, encrypted, while you type."
+    ),
+    "web.write.title_label": "Title",
+    "web.write.body_label": "What is on your mind?",
+    "web.write.body_help": "Only you can read this. Nothing leaves this computer.",
+    "web.write.mood_label": "How are you feeling overall?",
+    "web.write.tags_label": "Tags",
+    "web.write.tags_help": "Words to find it by later, separated by commas.",
+    "web.write.people_label": "About someone?",
+    "web.write.people_help": "A name or nickname only you would recognise.",
+    "web.write.episode_label": "Part of an episode",
+    "web.write.no_episode": "None",
+    "web.write.save": "Save entry",
+    "web.write.empty": "There is nothing to save yet. Write a few words first.",
+    "web.draft.saved": "Draft saved, encrypted.",
+    "web.draft.restored": "Your unsaved draft is back, just as you left it.",
+    "web.edit.page_title": "Edit entry",
+    "web.edit.heading": "Edit this entry",
+    "web.edit.save": "Save changes",
+    "web.edit.cancel": "Cancel",
+    "web.edit.delete_heading": "Delete this entry",
+    "web.edit.delete_help": "Deleting removes it from the journal for good. This cannot be undone.",
+    "web.edit.delete_confirm": "Yes, delete this entry",
+    "web.edit.delete": "Delete entry",
+    "web.edit.delete_unconfirmed": "Tick the box first if you want to delete this entry.",
+    # timeline / search / filters
+    "web.timeline.page_title": "Timeline",
+    "web.timeline.heading": "Your timeline",
+    "web.timeline.count": "{count} entries",
+    "web.timeline.untitled": "Entry of {day}",
+    "web.timeline.empty": "Nothing here yet.",
+    "web.timeline.write_first": "Write your first entry.",
+    "web.filters.summary": "Filter",
+    "web.filters.since": "From",
+    "web.filters.until": "To",
+    "web.filters.tag": "Tag",
+    "web.filters.person": "Person",
+    "web.filters.episode": "Episode",
+    "web.filters.mood": "Mood",
+    "web.filters.any": "Any",
+    "web.filters.apply": "Show",
+    "web.filters.clear": "Clear",
+    "web.pager.label": "Pages",
+    "web.pager.newer": "← Newer",
+    "web.pager.older": "Older →",
+    "web.pager.page": "Page {page}",
+    "web.search.page_title": "Search",
+    "web.search.heading": "Search your journal",
+    "web.search.label": "Words to look for",
+    "web.search.help": 'All words must match. Use "quotes" for a phrase and a * at the end for '
+                       "word beginnings.",
+    "web.search.none": "No entries match those words.",
+    # entry view and analysis
+    "web.entry.page_title": "Entry",
+    "web.entry.mood": "Mood: {mood}",
+    "web.entry.edit": "Edit or delete",
+    "web.entry.analysis_heading": "What Afterword noticed",
+    "web.entry.analysis_intro": (
+        "These are suggestions from a program on this computer, not judgements about you. "
+        "If one does not fit, say so and it will be set aside."
+    ),
+    "web.entry.not_analysed": "This entry has not been looked at yet.",
+    "web.entry.nothing_noticed": "Nothing in particular stood out. That is fine too.",
+    "web.entry.feelings": "Feelings that may be here",
+    "web.entry.themes": "Themes",
+    "web.entry.traps": "Thoughts that may be pulling you down",
+    "web.entry.traps_intro": (
+        "Everyone's mind takes these shortcuts, especially when hurting. Noticing one can "
+        "loosen its grip a little."
+    ),
+    "web.entry.questions": "Questions that seem to echo",
+    "web.entry.questions_link": "Turn them into what you need now, in a reflection",
+    "web.entry.survivor_heading": "What you wrote matters",
+    "web.entry.survivor_body": (
+        "Some of what you wrote may describe something that happened without your full "
+        "consent. If it did, it was not your fault. You do not have to decide anything now."
+    ),
+    "web.entry.survivor_link": "Support for what happened",
+    "web.entry.crisis_heading": "Are you safe right now?",
+    "web.entry.crisis_body": (
+        "Some of what you wrote sounds very heavy. If you are thinking about hurting yourself, "
+        "you deserve support right now, and people are ready to listen."
+    ),
+    "web.entry.crisis_link": "See who you can reach now",
+    "web.feedback.doesnt_fit": "This doesn't fit",
+    "web.feedback.doesnt_fit_label": "{name}: this doesn't fit",
+    "web.feedback.thanks_doesnt_fit": "Thanks. Set aside; it will not count in your patterns.",
+    "web.feedback.thanks_confirmed": "Thanks. Noted as fitting.",
+    "web.feedback.bad": "That feedback could not be understood.",
+    # API
+    "web.api.body_null": "An entry's body cannot be empty.",
+    "web.api.not_analysed": "This entry has no analysis yet.",
     # errors
     "web.error.title": "Something got in the way",
     "web.error.home": "Back to the start",

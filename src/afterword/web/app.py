@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from afterword import __version__
+from afterword import __version__, config
 from afterword.web import errors, logs
 from afterword.web.security import (
     HostGuard,
@@ -69,7 +69,7 @@ def create_app(services: Any, settings: Any, *, clock: Clock | None = None) -> F
     app.state.settings = settings
     app.state.gate = gate
     app.state.templates = make_templates()
-    app.state.preferences = {}
+    app.state.journal_path = config.journal_path(settings)
 
     errors.install(app)
     logs.install()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,3 +56,123 @@ class Status(BaseModel):
     journal_exists: bool
     unlocked: bool
     auto_lock_seconds: int
+
+
+# --- entries ----------------------------------------------------------------------------------
+
+Mood = Field(default=None, ge=-2, le=2, description="-2 (very low) to 2 (good)")
+
+
+class EntryOut(BaseModel):
+    id: int
+    uid: str
+    title: str | None
+    body: str
+    created_at: str
+    updated_at: str
+    mood: int | None
+    tags: list[str]
+    people: list[str]
+    episode: int | None
+
+
+class EntryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    body: str = Field(min_length=1, max_length=200_000)
+    title: str | None = Field(default=None, max_length=500)
+    mood: int | None = Mood
+    tags: list[str] = Field(default_factory=list, max_length=50)
+    people: list[str] = Field(default_factory=list, max_length=20)
+    episode: int | None = Field(default=None, ge=1)
+
+
+class EntryPatch(BaseModel):
+    """Only the fields you send change."""
+
+    model_config = ConfigDict(extra="forbid")
+    body: str | None = Field(default=None, min_length=1, max_length=200_000)
+    title: str | None = Field(default=None, max_length=500)
+    mood: int | None = Mood
+    tags: list[str] | None = Field(default=None, max_length=50)
+    people: list[str] | None = Field(default=None, max_length=20)
+    episode: int | None = Field(default=None, ge=1)
+
+
+class EntryPage(BaseModel):
+    items: list[EntryOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class Hit(BaseModel):
+    entry: EntryOut
+    rank: float
+    snippet: str
+    highlights: list[list[int]]
+
+
+class HitPage(BaseModel):
+    items: list[Hit]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class TagOut(BaseModel):
+    name: str
+    entries: int
+
+
+class PersonOut(BaseModel):
+    id: int
+    alias: str
+    note: str | None
+    created_at: str
+    entries: int
+
+
+class EpisodeOut(BaseModel):
+    id: int
+    title: str
+    person: str | None
+    started_on: str | None
+    ended_on: str | None
+    note: str | None
+    created_at: str
+    entries: int
+
+
+class EpisodeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, max_length=200)
+    person: str | None = Field(default=None, max_length=64)
+    started_on: date | None = None
+    ended_on: date | None = None
+    note: str | None = Field(default=None, max_length=5000)
+
+
+class TextIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=50_000)
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    detector: Literal["traps", "themes", "emotions", "safety", "rumination"]
+    label: str = Field(min_length=1, max_length=64)
+    verdict: Literal["doesnt_fit", "confirmed"] = "doesnt_fit"
+
+
+class AnalysisOut(BaseModel):
+    """The analysis contract object (DESIGN §5; contracts/analysis-result.schema.json)."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str | int | None = None
+    safety: dict[str, Any]
+    rumination: dict[str, Any]
+    traps: list[dict[str, Any]]
+    emotions: list[dict[str, Any]]
+    themes: list[dict[str, Any]]
+    model: dict[str, Any]

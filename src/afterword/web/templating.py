@@ -53,6 +53,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["t"] = _t
+    env.globals["spans"] = lambda highlights: [(h.start, h.end) for h in highlights]
     env.filters["when"] = _when
     env.filters["day"] = _day
     env.filters["marked"] = lambda text, spans: Markup(highlight.mark(text, spans))

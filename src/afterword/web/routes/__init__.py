@@ -6,9 +6,9 @@ from fastapi import APIRouter
 
 
 def _collect() -> list[APIRouter]:
-    from afterword.web.routes import api_auth, pages_auth
+    from afterword.web.routes import api_auth, api_journal, pages_auth, pages_journal
 
-    return [pages_auth.router, api_auth.router]
+    return [pages_auth.router, pages_journal.router, api_auth.router, api_journal.router]
 
 
 ROUTERS = _collect()

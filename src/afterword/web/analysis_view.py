@@ -1,0 +1,125 @@
+"""Shape an entry's stored analysis for the entry page: gentle, with evidence highlighted.
+
+Care rules (DESIGN §3) applied here, where the page is put together:
+- when the non-consent signal is up, thinking traps are not shown at all, and the survivor
+  card comes first;
+- when the crisis signal is up, resources are shown at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from afterword.errors import InvalidInput
+from afterword.messages import has, msg
+from afterword.web.highlight import find_spans, mark, paragraphs
+
+DETECTORS = ("traps", "themes", "emotions", "safety", "rumination")
+VERDICTS = ("doesnt_fit", "confirmed")
+
+
+def label_name(kind: str, label: str) -> str:
+    for key in (f"analysis.{kind}.{label}", f"analysis.label.{label}", f"web.label.{kind}.{label}"):
+        if has(key):
+            return msg(key)
+    return label.replace("_", " ")
+
+
+@dataclass
+class DetectionView:
+    detector: str
+    label: str
+    name: str
+    evidence: str
+    feedback: str | None = None
+
+
+@dataclass
+class AnalysisView:
+    analysed: bool = False
+    survivor: bool = False
+    crisis: bool = False
+    emotions: list[str] = field(default_factory=list)
+    themes: list[DetectionView] = field(default_factory=list)
+    traps: list[DetectionView] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    body_html: Markup = Markup("")
+
+
+def _result_dict(stored: Any) -> dict[str, Any] | None:
+    if stored is None:
+        return None
+    if isinstance(stored, dict):
+        return stored.get("result", stored) if "safety" not in stored else stored
+    for attr in ("result", "to_dict"):
+        value = getattr(stored, attr, None)
+        if callable(value):
+            value = value()
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _feedback_map(unlocked: Any, entry_id: int) -> dict[tuple[str, str], str]:
+    journal = unlocked.journal
+    getter = getattr(journal, "feedback_for", None)
+    if getter is None:
+        return {}
+    out: dict[tuple[str, str], str] = {}
+    for item in getter(entry_id):
+        if isinstance(item, dict):
+            out[(item["detector"], item["label"])] = item["verdict"]
+        else:
+            out[(item.detector, item.label)] = item.verdict
+    return out
+
+
+def stored_analysis(unlocked: Any, entry_id: int) -> dict[str, Any] | None:
+    getter = getattr(unlocked.journal, "analysis_for", None)
+    return None if getter is None else _result_dict(getter(entry_id))
+
+
+def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
+    result = stored_analysis(unlocked, entry.id)
+    view = AnalysisView()
+    if result is None:
+        view.body_html = Markup(paragraphs(mark(entry.body, [])))
+        return view
+    feedback = _feedback_map(unlocked, entry.id)
+    safety = result.get("safety", {})
+    view.analysed = True
+    view.survivor = bool(safety.get("nonconsent", {}).get("flag"))
+    view.crisis = bool(safety.get("crisis", {}).get("flag"))
+    view.emotions = [label_name("emotions", e["label"]) for e in result.get("emotions", [])
+                     if e.get("label") != "neutral"][:4]
+    view.themes = [
+        DetectionView("themes", t["label"], label_name("themes", t["label"]),
+                      t.get("evidence") or "", feedback.get(("themes", t["label"])))
+        for t in result.get("themes", [])
+    ]
+    if not view.survivor:
+        view.traps = [
+            DetectionView("traps", t["label"], label_name("traps", t["label"]),
+                          t.get("evidence") or "", feedback.get(("traps", t["label"])))
+            for t in result.get("traps", [])
+        ]
+        view.questions = list(result.get("rumination", {}).get("questions", []))
+    evidence = [d.evidence for d in (*view.traps, *view.themes)
+                if d.evidence and d.feedback != "doesnt_fit"]
+    view.body_html = Markup(paragraphs(mark(entry.body, find_spans(entry.body, evidence))))
+    return view
+
+
+def analyse_saved(unlocked: Any, entry: Any) -> None:
+    """Analysis runs inside the journal service on save; nothing more to do here."""
+
+
+def record_feedback(unlocked: Any, entry_id: int, detector: str, label: str,
+                    verdict: str) -> None:
+    if detector not in DETECTORS or verdict not in VERDICTS or not label or len(label) > 64:
+        raise InvalidInput(msg("web.feedback.bad"))
+    unlocked.journal.get(entry_id)
+    unlocked.journal.record_feedback(entry_id, detector, label, verdict)

@@ -1,0 +1,52 @@
+"""Autosaved drafts and per-journal preferences, kept encrypted inside the vault.
+
+A thin use-case layer over :mod:`afterword.store.web`; routes call this, never SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from afterword.store.web import Draft, SqlDraftRepository, SqlPreferenceRepository
+
+DRAFT_FIELDS = ("body", "title", "mood", "tags", "people", "episode")
+NEW_ENTRY = "new"
+
+
+def entry_slot(entry_id: int) -> str:
+    return f"entry:{entry_id}"
+
+
+class DraftBox:
+    def __init__(self, unlocked: Any) -> None:
+        self._unlocked = unlocked
+
+    def get(self, slot: str) -> Draft | None:
+        with self._unlocked.session_factory() as session:
+            return SqlDraftRepository(session).get(slot)
+
+    def save(self, slot: str, form: Any) -> Draft:
+        fields = {name: str(form.get(name, "") or "")[:200_000] for name in DRAFT_FIELDS}
+        now = datetime.now(timezone.utc)
+        with self._unlocked.write_session_factory() as session, session.begin():
+            return SqlDraftRepository(session).put(slot, fields, now)
+
+    def discard(self, slot: str) -> None:
+        with self._unlocked.write_session_factory() as session, session.begin():
+            SqlDraftRepository(session).discard(slot)
+
+
+class Preferences:
+    """Settings a person changes in the app (resources locale, auto-lock delay)."""
+
+    def __init__(self, unlocked: Any) -> None:
+        self._unlocked = unlocked
+
+    def all(self) -> dict[str, Any]:
+        with self._unlocked.session_factory() as session:
+            return SqlPreferenceRepository(session).all()
+
+    def set(self, name: str, value: Any) -> None:
+        with self._unlocked.write_session_factory() as session, session.begin():
+            SqlPreferenceRepository(session).set(name, value)

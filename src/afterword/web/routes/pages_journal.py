@@ -1,0 +1,170 @@
+"""Pages: write (with encrypted autosaved drafts), timeline, search, entry view, edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from afterword.errors import AfterwordError, InvalidInput
+from afterword.messages import msg
+from afterword.web import analysis_view
+from afterword.web.deps import Unlocked
+from afterword.web.drafts import NEW_ENTRY, DraftBox, entry_slot
+from afterword.web.errors import user_message
+from afterword.web.forms import PAGE_SIZE, EntryForm, FilterForm
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    return request.app.state.templates.TemplateResponse(request, name, context,
+                                                        status_code=status)
+
+
+def _choices(unlocked: Any) -> dict[str, Any]:
+    journal = unlocked.journal
+    return {"episodes": journal.episodes(), "people": journal.people(), "tags": journal.tags()}
+
+
+def _entry_values(entry: Any) -> dict[str, Any]:
+    return {"body": entry.body, "title": entry.title or "", "mood": entry.mood,
+            "tags": ", ".join(entry.tags), "people": ", ".join(entry.people),
+            "episode": entry.episode_id}
+
+
+def _draft_values(draft: Any) -> dict[str, Any]:
+    fields = dict(draft.fields)
+    mood = fields.get("mood")
+    fields["mood"] = int(mood) if mood not in (None, "") and str(mood).lstrip("-").isdigit() \
+        else None
+    return fields
+
+
+@router.get("/write")
+def write_page(request: Request, unlocked: Unlocked) -> Response:
+    draft = DraftBox(unlocked).get(NEW_ENTRY)
+    values = _draft_values(draft) if draft else {}
+    note = msg("web.draft.restored") if draft and draft.fields.get("body") else None
+    return render(request, "write.html", v=values, autosave_url="/drafts/new",
+                  draft_note=note, **_choices(unlocked))
+
+
+@router.post("/drafts/new")
+async def save_new_draft(request: Request, unlocked: Unlocked) -> Response:
+    form = await request.form()
+    DraftBox(unlocked).save(NEW_ENTRY, form)
+    return HTMLResponse(msg("web.draft.saved"))
+
+
+@router.post("/drafts/entry/{entry_id}")
+async def save_entry_draft(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    unlocked.journal.get(entry_id)
+    form = await request.form()
+    DraftBox(unlocked).save(entry_slot(entry_id), form)
+    return HTMLResponse(msg("web.draft.saved"))
+
+
+@router.post("/entries")
+async def create_entry(request: Request, unlocked: Unlocked) -> Response:
+    form = await request.form()
+    try:
+        parsed = EntryForm.parse(form)
+        if not parsed.body.strip():
+            raise InvalidInput(msg("web.write.empty"))
+        entry = unlocked.journal.write(parsed.body, title=parsed.title, mood=parsed.mood,
+                                       tags=parsed.tags, people=parsed.people,
+                                       episode=parsed.episode)
+    except AfterwordError as exc:
+        values = {k: form.get(k, "") for k in ("body", "title", "tags", "people", "episode")}
+        values["mood"] = form.get("mood") or None
+        return render(request, "write.html", exc.http_status, v=values,
+                      autosave_url="/drafts/new", error=user_message(exc),
+                      **_choices(unlocked))
+    analysis_view.analyse_saved(unlocked, entry)
+    DraftBox(unlocked).discard(NEW_ENTRY)
+    return RedirectResponse(f"/entries/{entry.id}", status_code=303)
+
+
+@router.get("/entries/{entry_id}")
+def entry_page(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    entry = unlocked.journal.get(entry_id)
+    view = analysis_view.for_entry(unlocked, entry)
+    return render(request, "entry.html", e=entry, view=view)
+
+
+@router.get("/entries/{entry_id}/edit")
+def edit_page(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    entry = unlocked.journal.get(entry_id)
+    draft = DraftBox(unlocked).get(entry_slot(entry_id))
+    values = _draft_values(draft) if draft else _entry_values(entry)
+    note = msg("web.draft.restored") if draft else None
+    return render(request, "edit.html", e=entry, entry=entry, v=values,
+                  autosave_url=f"/drafts/entry/{entry_id}", draft_note=note,
+                  **_choices(unlocked))
+
+
+@router.post("/entries/{entry_id}/edit")
+async def update_entry(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    entry = unlocked.journal.get(entry_id)
+    form = await request.form()
+    try:
+        parsed = EntryForm.parse(form)
+        if not parsed.body.strip():
+            raise InvalidInput(msg("web.write.empty"))
+        entry = unlocked.journal.update(entry_id, body=parsed.body, title=parsed.title,
+                                        mood=parsed.mood, tags=parsed.tags,
+                                        people=parsed.people, episode=parsed.episode)
+    except AfterwordError as exc:
+        values = {k: form.get(k, "") for k in ("body", "title", "tags", "people", "episode")}
+        values["mood"] = form.get("mood") or None
+        return render(request, "edit.html", exc.http_status, e=entry, entry=entry, v=values,
+                      autosave_url=f"/drafts/entry/{entry_id}", error=user_message(exc),
+                      **_choices(unlocked))
+    analysis_view.analyse_saved(unlocked, entry)
+    DraftBox(unlocked).discard(entry_slot(entry_id))
+    return RedirectResponse(f"/entries/{entry.id}", status_code=303)
+
+
+@router.post("/entries/{entry_id}/delete")
+async def delete_entry(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    form = await request.form()
+    if form.get("confirm") != "yes":
+        raise InvalidInput(msg("web.edit.delete_unconfirmed"))
+    unlocked.journal.delete(entry_id)
+    DraftBox(unlocked).discard(entry_slot(entry_id))
+    return RedirectResponse("/timeline", status_code=303)
+
+
+@router.post("/entries/{entry_id}/feedback")
+async def feedback(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+    form = await request.form()
+    detector = str(form.get("detector", ""))
+    label = str(form.get("label", ""))
+    verdict = str(form.get("verdict", "doesnt_fit"))
+    analysis_view.record_feedback(unlocked, entry_id, detector, label, verdict)
+    if request.headers.get("hx-request"):
+        return render(request, "_feedback_done.html", verdict=verdict)
+    return RedirectResponse(f"/entries/{entry_id}#analysis", status_code=303)
+
+
+@router.get("/timeline")
+def timeline(request: Request, unlocked: Unlocked) -> Response:
+    f = FilterForm.from_query(request.query_params)
+    filters = f.to_filter()
+    journal = unlocked.journal
+    entries = journal.list(filters, limit=PAGE_SIZE + 1, offset=f.offset)
+    total = journal.count(filters)
+    return render(request, "timeline.html", f=f, entries=entries[:PAGE_SIZE],
+                  has_more=len(entries) > PAGE_SIZE, total=total, **_choices(unlocked))
+
+
+@router.get("/search")
+def search(request: Request, unlocked: Unlocked) -> Response:
+    f = FilterForm.from_query(request.query_params)
+    hits: list[Any] = []
+    if f.q.strip():
+        hits = unlocked.journal.search(f.q, f.to_filter(), limit=PAGE_SIZE + 1, offset=f.offset)
+    return render(request, "search.html", f=f, hits=hits[:PAGE_SIZE],
+                  has_more=len(hits) > PAGE_SIZE, **_choices(unlocked))
