@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from afterword.cli import context
+from afterword.messages import msg
 
 app = typer.Typer(
     name="afterword",
@@ -21,6 +22,7 @@ app = typer.Typer(
         "Afterword: a private, local-first journal and companion. Everything stays encrypted "
         "on this machine."
     ),
+    epilog=msg("journal.exit_codes_help"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -63,7 +65,9 @@ def main(argv: list[str] | None = None) -> None:
     from afterword.errors import AfterwordError
 
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except AfterwordError as exc:
         context.error(exc.user_message())
         sys.exit(exc.exit_code)
@@ -85,4 +89,13 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, click.ClickException):
             exc.show()
             sys.exit(exc.exit_code)
-        raise
+        import os
+
+        if os.environ.get("AFTERWORD_DEBUG"):
+            raise
+        from afterword.messages import msg
+
+        # No traceback by default: a person on a bad night needs a plain sentence, and an
+        # error report must never carry entry text.
+        context.error(msg("common.unexpected"))
+        sys.exit(1)

@@ -88,4 +88,74 @@ MESSAGES: dict[str, str] = {
     "journal.md_mood": "mood {mood}",
     "journal.md_people": "with {people}",
     "journal.md_episode": "episode: {episode}",
+    # --- CLI ------------------------------------------------------------------------------
+    "journal.prompt_passphrase": "Passphrase",
+    "journal.prompt_new_passphrase": "New passphrase",
+    "journal.prompt_recovery_key": "Recovery key",
+    "journal.passphrase_file_unreadable": "The passphrase file {path} could not be read.",
+    "journal.created": "Your journal is ready at {path}. It is encrypted; only your passphrase opens it.",
+    "journal.recovery_key_intro": (
+        "Below is your recovery key. It is shown only this once. Write it down and keep it "
+        "somewhere safe, away from this device: it opens the journal if the passphrase is lost."
+    ),
+    "journal.unlock_time": (
+        "Unlocking takes about {seconds} s on this machine (Argon2id, {mib} MiB, {passes} passes)."
+    ),
+    "journal.saved": "Saved as entry {id}.",
+    "journal.updated": "Entry {id} is updated.",
+    "journal.deleted": "Entry {id} is deleted.",
+    "journal.confirm_delete": "Delete entry {id} from {when} for good?",
+    "journal.nothing_found": "No entries match.",
+    "journal.no_tags": "No tags yet.",
+    "journal.no_people": "No people yet. Add one with `afterword people --add ALIAS`.",
+    "journal.no_episodes": "No episodes yet. Add one with `afterword episodes --add NAME`.",
+    "journal.person_added": "{alias} is in your list of people.",
+    "journal.episode_added": "Episode {id} \"{title}\" is added.",
+    "journal.show_entry": "Entry {id}",
+    "journal.bad_mood_filter": "\"{value}\" is not a mood. Use a number from -2 to 2, or a range like -2..0.",
+    "journal.bad_export_format": "\"{value}\" is not an export format. Use json or markdown.",
+    "journal.exported": "Exported {count} entries.",
+    "journal.export_unencrypted": (
+        "Note: an export is plain text, not encrypted. Keep it somewhere only you can reach, "
+        "and delete it when you no longer need it."
+    ),
+    "journal.imported": (
+        "Imported {count} entries from a {format} file; {skipped} were already in the journal."
+    ),
+    "journal.passphrase_changed": (
+        "The passphrase is changed. Your recovery key still works as before."
+    ),
+    "journal.backed_up": (
+        "Backup written to {path}, with its key file {header}. It opens with the same passphrase."
+    ),
+    "journal.doctor_report": (
+        "journal        {path} ({size} MB)\n"
+        "integrity      {integrity}; encryption check {cipher}; search index {fts}\n"
+        "schema         {schema} (this version knows up to {head})\n"
+        "key            {kdf}\n"
+        "sqlcipher      {cipher_version}\n"
+        "contents       {entries} entries, {tags} tags, {people} people, {episodes} episodes"
+    ),
+    "journal.doctor_ok": "Everything looks healthy.",
+    "journal.doctor_bad": (
+        "Something is not right with this journal. Make a copy of the file and its .keys.json "
+        "before trying anything else; a recent backup is the safest way back."
+    ),
+    "journal.no_ram_dir": (
+        "Afterword will not open an editor here: this system has no memory-only folder "
+        "(like /dev/shm) for the draft, and a draft on disk could be recovered later. Give the "
+        "text as an argument or on stdin instead."
+    ),
+    "journal.editor_failed": (
+        "The editor ({editor}) did not finish normally, so nothing was saved. The draft has "
+        "been removed."
+    ),
+    "journal.exit_codes_help": (
+        "\b\nExit codes: 0 done; 1 stopped or unexpected error; 2 bad usage or setting; "
+        "3 wrong passphrase or recovery key; 4 not an Afterword journal, or damaged; "
+        "5 no journal there (run `afterword init`), or one already exists; 6 busy, try again; "
+        "7 input that cannot be used; 8 not found; 9 locked; 130 interrupted.\n"
+        "\b\nPassphrase: asked without echo. For scripts, AFTERWORD_PASSPHRASE or "
+        "--passphrase-file; anyone who can read that variable or file can open the journal."
+    ),
 }

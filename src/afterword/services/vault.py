@@ -119,6 +119,10 @@ class VaultService:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def check(self) -> None:
+        """Raise JournalMissing / NotAVault / HeaderMissing without asking for a key."""
+        self._header()
+
     def _new_kdf(self) -> kdf.Argon2idParams:
         s = self.settings
         return kdf.new_argon2id(s.kdf_memory_kib, s.kdf_time_cost, s.kdf_parallelism)
@@ -172,7 +176,10 @@ class VaultService:
         try:
             return hdr.read(self.header_path)
         except FileNotFoundError:
-            raise HeaderMissing(path=str(self.header_path)) from None
+            size = path.stat().st_size
+            if size % 4096 == 0:  # shaped like SQLCipher pages: most likely our journal
+                raise HeaderMissing(path=str(self.header_path)) from None
+            raise NotAVault(detail="no key header", path=str(path)) from None
         except hdr.HeaderUnreadable as exc:
             raise NotAVault(detail=str(exc), path=str(path)) from None
 

@@ -64,6 +64,7 @@ def make_engine(path: Path, key: bytes, busy_timeout_ms: int) -> Engine:
         module=sqlcipher,
         creator=lambda: connect(path, key, busy_timeout_ms),
         pool_pre_ping=False,
+        hide_parameters=True,  # bound values are entry text: never in an error message
     )
 
     @event.listens_for(engine, "begin")
