@@ -554,6 +554,11 @@ class FlowEngine:
         answers = self._answers(state)
         instances = self.path(state)
         instance = next((i for i in instances if i.key == key), None)
+        if instance is None and state.overlay is None:
+            # The root flow's answers stay revisable from the survivor path (e.g. consent).
+            root = self._walk(self._flow(state.flow), state.answers, self._facts(state, None))
+            instance = next((i for i in root if i.key == key), None)
+            instances = root
         if instance is None or key not in answers:
             raise NotCurrentStep(f"{key} is not an answered step of this flow")
         view = self._view(state, instance, instances)
