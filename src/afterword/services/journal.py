@@ -65,6 +65,8 @@ class JournalService:
     ) -> Entry:
         now = self._clock()
         with domain_rules():
+            if created_at is not None:
+                dom.require_aware(created_at, "created_at")
             new = dom.new_entry(
                 body=body,
                 uid=new_uid(),

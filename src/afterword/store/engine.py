@@ -59,9 +59,12 @@ def connect(path: Path, key: bytes, busy_timeout_ms: int) -> Any:
 def make_engine(path: Path, key: bytes, busy_timeout_ms: int) -> Engine:
     import sqlcipher3.dbapi2 as sqlcipher
 
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
-        "sqlite+pysqlite://",
+        "sqlite+pysqlite:///" + str(path),  # the URL only names the file; creator connects
         module=sqlcipher,
+        poolclass=QueuePool,
         creator=lambda: connect(path, key, busy_timeout_ms),
         pool_pre_ping=False,
         hide_parameters=True,  # bound values are entry text: never in an error message
