@@ -255,6 +255,8 @@ MESSAGES: dict[str, str] = {
     "progress.trends.beliefs_summary": (
         "Across {n} thought records: {before} before, {after} after, on average."
     ),
+    "progress.trends.belief_before": "before",
+    "progress.trends.belief_after": "after",
     "progress.trends.contact": "Days without contact",
     "progress.trends.measures": "Measure scores",
     "progress.trends.ratings": "Personal ratings (not validated measures)",
