@@ -376,16 +376,17 @@ class InsightsService:
     # --- reflections (the reflection area's data, when it exists) ------------------------------
 
     def _reflections(self) -> list[tuple[date, dict[str, Any], int | None]] | None:
-        """(day, answers, episode id) for each saved reflection, or None if this build has no
-        reflection store."""
-        reader = getattr(self.unlocked, "reflect", None)
-        lister = getattr(reader, "saved_reflections", None)
-        if lister is None:
+        """(day, answers, episode id) for each guided reflection (started or completed), or
+        None where this build has no reflection area."""
+        try:
+            from afterword.domain.reflection import REFLECTION_FLOW
+            from afterword.services.reflect import ReflectService
+        except ImportError:  # pragma: no cover - the reflection area ships with the package
             return None
         out = []
-        for item in lister():
-            when = item.updated_at.astimezone(self.tz).date()
-            out.append((when, dict(item.answers), getattr(item, "episode_id", None)))
+        for run in ReflectService(self.unlocked).runs(REFLECTION_FLOW):
+            when = run.updated_at.astimezone(self.tz).date()
+            out.append((when, dict(run.state.answers), run.episode_id))
         return out
 
     # --- repeated dynamics -------------------------------------------------------------------

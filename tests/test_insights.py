@@ -1,0 +1,290 @@
+"""InsightsService on a real SQLCipher journal: measures, ratings, contact, trends, patterns,
+similar entries, and no entry text in logs or outside the vault."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+
+from afterword import bootstrap, config
+from afterword.errors import InvalidInput, NotFound
+from afterword.services.insights import InsightsService
+from afterword.store.analysis import DetectionFeedbackRow, EntryAnalysisRow, EntryEmbeddingRow
+
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 2, 20, 0, tzinfo=TZ)  # a Monday
+PASS = "correct horse battery staple"
+
+
+@pytest.fixture
+def unlocked(tmp_path):
+    services = bootstrap.build(config.load(journal=tmp_path / "j.afw"), clock=lambda: NOW)
+    services.vault.create(PASS)
+    with services.vault.unlock(PASS) as opened:
+        yield opened
+
+
+@pytest.fixture
+def insights(unlocked):
+    return InsightsService(unlocked, clock=lambda: NOW)
+
+
+def _at(day: date, hour: int = 21) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
+
+
+def _analysis(unlocked, entry_id, **result):
+    body = {"id": str(entry_id), "safety": {}, "rumination": {"flag": False, "questions": []},
+            "traps": [], "emotions": [], "themes": [], "model": {"name": "t", "version": "1"}}
+    body.update(result)
+    with unlocked.write_session_factory() as s, s.begin():
+        s.add(EntryAnalysisRow(entry_id=entry_id, result_json=json.dumps(body),
+                               model_name="t", model_version="1", analyzed_at=NOW))
+
+
+def _embed(unlocked, entry_id, vector, model="m"):
+    v = np.asarray(vector, dtype="<f4")
+    with unlocked.write_session_factory() as s, s.begin():
+        s.add(EntryEmbeddingRow(entry_id=entry_id, model_name=model, dim=len(v),
+                                vector=v.tobytes()))
+
+
+# --- measures ------------------------------------------------------------------------------
+
+
+def test_take_measure_history_and_reliable_change(insights):
+    first = insights.take_measure("phq9", [2, 2, 2, 2, 2, 2, 2, 2, 0])  # 16
+    assert first.result.total == 16 and first.result.band == "moderately_severe"
+    assert first.since_previous is None and not first.crisis
+    second = insights.take_measure("PHQ-9", [1, 1, 1, 1, 1, 1, 1, 0, 0])  # 7
+    # (7 - 16) / 1.6416455 = -5.482 -> reliable improvement
+    assert second.since_previous.rci == pytest.approx(-5.482, abs=1e-3)
+    assert second.since_previous.direction == "improved"
+    [history] = insights.history("phq9")
+    assert [r.total for r in history.records] == [16, 7]
+    assert history.records[0].answers == (2, 2, 2, 2, 2, 2, 2, 2, 0)
+    assert history.first_to_last.reliable
+    assert insights.history() == [history]  # only measures with data
+
+
+def test_item9_sets_the_crisis_flag_and_it_is_stored(insights):
+    taken = insights.take_measure("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 1])
+    assert taken.crisis
+    assert insights.history("phq9")[0].records[0].crisis is True
+
+
+@pytest.mark.parametrize("answers", [[0] * 8, [0] * 8 + [7], ["x"] * 9, [True] + [0] * 8])
+def test_bad_answers_raise_invalid_input_and_save_nothing(insights, answers):
+    with pytest.raises(InvalidInput):
+        insights.take_measure("phq9", answers)
+    assert insights.history("phq9")[0].records == ()
+
+
+def test_unknown_scale_names_the_choices(insights):
+    with pytest.raises(InvalidInput) as info:
+        insights.take_measure("beck", [0])
+    assert "PHQ-9" in info.value.user_message()
+
+
+def test_schedule_and_due(insights):
+    insights.set_schedule("gad7", 14)
+    [status] = insights.due()
+    assert status.due and status.next_due == NOW.date()
+    insights.take_measure("gad7", [0] * 7)
+    [status] = insights.due()
+    assert not status.due and status.next_due == NOW.date() + timedelta(days=14)
+    with pytest.raises(InvalidInput):
+        insights.set_schedule("gad7", 0)
+    assert insights.clear_schedule("gad7") is True
+    assert insights.due() == []
+
+
+def test_personal_ratings_are_stored_and_range_checked(insights):
+    saved = insights.rate(6)
+    assert saved.key == "deserve_respect" and saved.value == 6 and saved.question is None
+    own = insights.rate(3, "Felt safe today")
+    assert own.key == "felt_safe_today" and own.question == "Felt safe today"
+    for bad in (11, -1, 2.5):
+        with pytest.raises(InvalidInput):
+            insights.rate(bad)
+    assert sorted(insights.ratings()) == ["deserve_respect", "felt_safe_today"]
+
+
+# --- contact -------------------------------------------------------------------------------
+
+
+def test_contact_log_and_days_without_contact(insights):
+    insights.log_contact("Sam", "contact", NOW.date() - timedelta(days=12))
+    insights.log_contact("sam", "checked_profile", NOW.date() - timedelta(days=3))
+    [person] = insights.contact_summary()
+    assert person.alias == "Sam"
+    assert person.status.days_since_contact == 12
+    assert person.status.days_since_profile_check == 3
+    assert person.series[-1].value == 3.0
+    with pytest.raises(InvalidInput):
+        insights.log_contact("Sam", "contact", NOW.date() + timedelta(days=1))
+    with pytest.raises(InvalidInput):
+        insights.log_contact("Sam", "texting")
+    with pytest.raises(InvalidInput):
+        insights.log_contact("   ")
+
+
+# --- trends --------------------------------------------------------------------------------
+
+
+def test_trends_from_entries_analysis_and_feedback(unlocked, insights):
+    j = unlocked.journal
+    d0 = NOW.date() - timedelta(days=14)
+    e1 = j.write("First night after. Why did I let this happen?", mood=-2, created_at=_at(d0))
+    e2 = j.write("Still thinking about it.", mood=0, created_at=_at(d0 + timedelta(days=2)))
+    e3 = j.write("A calmer day.", mood=2, created_at=_at(d0 + timedelta(days=14)))
+    _analysis(unlocked, e1.id,
+              emotions=[{"label": "remorse", "score": 0.7}, {"label": "sadness", "score": 0.6}],
+              themes=[{"label": "regret", "score": 0.8, "evidence": "x"}],
+              traps=[{"label": "mind_reading", "score": 0.8, "evidence": "x"}],
+              rumination={"flag": True, "questions": ["Why did I let this happen?"]})
+    _analysis(unlocked, e2.id, emotions=[{"label": "remorse", "score": 0.5}],
+              traps=[{"label": "mind_reading", "score": 0.7, "evidence": "x"},
+                     {"label": "labeling", "score": 0.6, "evidence": "y"}],
+              rumination={"flag": True, "questions": ["Do they think about me?", "Why me?"]})
+    with unlocked.write_session_factory() as s, s.begin():
+        s.add(DetectionFeedbackRow(entry_id=e1.id, detector="traps", label="mind_reading",
+                                   verdict="confirmed", created_at=NOW))
+        s.add(DetectionFeedbackRow(entry_id=e2.id, detector="traps", label="labeling",
+                                   verdict="doesnt_fit", created_at=NOW))
+    insights.take_measure("gad7", [1] * 7)
+    t = insights.trends(d0, NOW.date())
+    assert t.entries_counted == 3 and t.analysed_entries == 2
+    assert [p.value for p in t.mood] == [-1.0, None, 2.0]  # week of d0, empty week, last week
+    assert t.emotions[0] == ("remorse", 2)
+    assert t.themes == [("regret", 1)]
+    tallies = {x.label: (x.suggested, x.confirmed, x.rejected) for x in t.traps}
+    assert tallies == {"mind_reading": (2, 1, 0), "labeling": (1, 0, 1)}
+    assert [p.value for p in t.rumination] == [3.0, 0.0, 0.0]
+    assert [h.scale.id for h in t.measures] == ["gad7"]
+    assert "analysis" not in t.missing
+    assert e3.id not in ()  # the third entry has no analysis and is still counted
+
+
+def test_trends_say_when_analysis_is_missing(unlocked, insights):
+    unlocked.journal.write("No analysis for this one.", created_at=_at(NOW.date()))
+    t = insights.trends()
+    assert "analysis" in t.missing
+    assert t.emotions == []
+
+
+def test_bad_range_is_refused(insights):
+    with pytest.raises(InvalidInput):
+        insights.trends(date(2026, 3, 1), date(2026, 2, 1))
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+
+def test_patterns_across_episodes_with_supporting_sentences(unlocked, insights):
+    j = unlocked.journal
+    a = j.add_episode("Spring", person="M")
+    b = j.add_episode("Summer", person="J")
+    j.write("We never talked about what this was. Then he ghosted me.",
+            episode=a.id, created_at=_at(date(2026, 2, 1)))
+    j.write("Before we ever discussed expectations it had happened. She stopped replying.",
+            episode=b.id, created_at=_at(date(2026, 2, 20)))
+    j.write("Lovely walk by the sea.", created_at=_at(date(2026, 2, 21)))
+    found = {p.id: p for p in insights.patterns(date(2026, 1, 1), NOW.date())}
+    assert set(found) == {"closeness_before_expectations", "disappearing_after_intimacy"}
+    gone = found["disappearing_after_intimacy"]
+    assert set(gone.episode_ids) == {a.id, b.id}
+    assert {e.person for e in gone.evidence} == {"M", "J"}
+    assert "Then he ghosted me." in [e.sentence for e in gone.evidence]
+
+
+def test_patterns_none_in_a_plain_journal(unlocked, insights):
+    j = unlocked.journal
+    a = j.add_episode("Spring", person="M")
+    j.write("We talked about what we both wanted. He called the next day.", episode=a.id,
+            created_at=_at(date(2026, 2, 1)))
+    j.write("Dinner with friends.", created_at=_at(date(2026, 2, 3)))
+    assert insights.patterns(date(2026, 1, 1), NOW.date()) == []
+
+
+# --- similar entries -----------------------------------------------------------------------
+
+
+def test_similar_entries_are_earlier_and_ranked(unlocked, insights):
+    j = unlocked.journal
+    days = [date(2026, 2, d) for d in (1, 2, 3, 4)]
+    ids = [j.write(f"entry {i}", created_at=_at(d)).id for i, d in enumerate(days)]
+    _embed(unlocked, ids[0], [1, 0, 0])
+    _embed(unlocked, ids[1], [0.9, 0.1, 0])
+    _embed(unlocked, ids[2], [0, 1, 0])
+    _embed(unlocked, ids[3], [1, 0.05, 0])
+    found = insights.similar_entries(ids[3], k=2)
+    assert [s.entry_id for s in found] == [ids[0], ids[1]]
+    assert found[0].score == pytest.approx(0.999, abs=1e-3)
+    # only earlier entries count: the first entry has none before it
+    assert insights.similar_entries(ids[0]) == []
+
+
+def test_similar_entries_errors(unlocked, insights):
+    e = unlocked.journal.write("not analysed", created_at=_at(date(2026, 2, 1)))
+    with pytest.raises(NotFound):
+        insights.similar_entries(e.id)
+    with pytest.raises(NotFound):
+        insights.similar_entries(9999)
+    with pytest.raises(InvalidInput):
+        insights.similar_entries(e.id, k=0)
+
+
+# --- privacy -------------------------------------------------------------------------------
+
+
+def test_no_entry_text_in_logs_and_nothing_written_outside_the_vault(
+        unlocked, insights, caplog, tmp_path):
+    secret = "Zebra-unique sentence he never texted me back about."
+    j = unlocked.journal
+    a = j.add_episode("One", person="Q")
+    b = j.add_episode("Two", person="R")
+    e1 = j.write(secret, episode=a.id, created_at=_at(date(2026, 2, 1)))
+    e2 = j.write("He ghosted me. " + secret, episode=b.id, created_at=_at(date(2026, 2, 5)))
+    _analysis(unlocked, e1.id, themes=[{"label": "hope", "score": 0.9, "evidence": secret}])
+    _embed(unlocked, e1.id, [1, 0])
+    _embed(unlocked, e2.id, [1, 0])
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    with caplog.at_level(logging.DEBUG):
+        insights.take_measure("phq9", [1] * 9)
+        insights.trends(date(2026, 1, 1), NOW.date())
+        insights.patterns(date(2026, 1, 1), NOW.date())
+        insights.similar_entries(e2.id)
+        insights.log_contact("Q")
+    assert "Zebra" not in caplog.text
+    assert "ghosted" not in caplog.text
+    after = sorted(p.name for p in tmp_path.rglob("*"))
+    assert after == before
+
+
+def test_seen_sections_drive_report_defaults(insights):
+    assert insights.seen_sections() == []
+    insights.mark_seen(["patterns", "measures", "not-a-section"])
+    insights.mark_seen(["measures"])
+    assert insights.seen_sections() == ["measures", "patterns"]
+
+
+def test_migration_matches_the_models(unlocked):
+    from sqlalchemy import inspect
+
+    from afterword.store import progress as models
+
+    inspector = inspect(unlocked.engine)
+    for row in (models.MeasureAdministrationRow, models.MeasureAnswerRow,
+                models.MeasureScheduleRow, models.ContactEventRow, models.PersonalRatingRow,
+                models.ProgressViewRow):
+        table = row.__table__
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == {c.name for c in table.columns}, table.name
+    with unlocked.engine.connect() as conn:
+        head = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert head in {"0004_progress", "0005_web"}
