@@ -89,3 +89,47 @@ def api(web: Web) -> Iterator[tuple[TestClient, dict[str, str]]]:
     response = client.post("/api/v1/journal", json={"passphrase": PASSPHRASE})
     assert response.status_code == 201, response.text
     yield client, {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+@dataclass
+class LiveServer:
+    url: str
+    app: Any
+    clock: FakeClock
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(tmp_path: Any, clock: FakeClock) -> Iterator[LiveServer]:
+    """The real app under uvicorn on a free loopback port, in a thread, with serve's logging."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from afterword.web.server import log_config
+
+    port = _free_port()
+    settings = config.load(journal=tmp_path / "journal.afw", port=port)
+    app = create_app(bootstrap.build(settings), settings, clock=clock)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_config=log_config(), lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", app, clock)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -180,6 +180,89 @@ MESSAGES: dict[str, str] = {
     "web.feedback.thanks_doesnt_fit": "Thanks. Set aside; it will not count in your patterns.",
     "web.feedback.thanks_confirmed": "Thanks. Noted as fitting.",
     "web.feedback.bad": "That feedback could not be understood.",
+    # episodes and people
+    "web.episodes.page_title": "Episodes and people",
+    "web.episodes.heading": "Episodes and people",
+    "web.episodes.intro": (
+        "An episode gathers the entries about one encounter or relationship, so you can "
+        "reflect on it as a whole. People are kept by a name only you would recognise."
+    ),
+    "web.episodes.list_heading": "Episodes",
+    "web.episodes.none": "No episodes yet.",
+    "web.episodes.from": "from {day}",
+    "web.episodes.to": "to {day}",
+    "web.episodes.entry_count": "{count} entries",
+    "web.episodes.add_heading": "Start an episode",
+    "web.episodes.title_label": "Name it",
+    "web.episodes.title_help": "Something short that means something to you, like \"After the party\".",
+    "web.episodes.person_label": "With whom",
+    "web.episodes.started_label": "Started",
+    "web.episodes.ended_label": "Ended",
+    "web.episodes.add": "Add episode",
+    "web.episodes.bad_date": "Please give dates as year-month-day, like 2024-05-01.",
+    "web.episodes.reflect": "Reflect on this episode",
+    "web.episodes.all_entries": "All its entries",
+    "web.episodes.recent_entries": "Entries",
+    "web.episodes.no_entries": "No entries in this episode yet.",
+    "web.people.heading": "People",
+    "web.people.none": "Nobody yet. People are added when you name them in an entry.",
+    "web.people.add_heading": "Add a person",
+    "web.people.alias_label": "Name or nickname",
+    "web.people.add": "Add person",
+    "web.people.check_link": "Check in before getting close",
+    # settings and exchange
+    "web.settings.page_title": "Settings",
+    "web.settings.heading": "Settings",
+    "web.settings.saved": "Saved.",
+    "web.settings.locale_label": "Where should support resources come from?",
+    "web.settings.locale_help": "Helplines for this place are shown first, then international ones.",
+    "web.settings.auto_lock_label": "Lock after this many quiet minutes",
+    "web.settings.auto_lock_help": (
+        "When nobody types, clicks or scrolls for this long, the journal locks itself and the "
+        "page is cleared."
+    ),
+    "web.settings.save": "Save settings",
+    "web.settings.bad_locale": "Please choose one of the places in the list.",
+    "web.settings.bad_minutes": "Please choose between {low} and {high} minutes.",
+    "web.settings.more_heading": "Your data",
+    "web.settings.exchange_link": "Export or import entries",
+    "web.settings.privacy_note": (
+        "These settings are kept inside your encrypted journal. Nothing is sent anywhere."
+    ),
+    "web.field.auto_lock_minutes": "Minutes",
+    "web.locale.US": "United States",
+    "web.locale.UK": "United Kingdom",
+    "web.locale.IE": "Ireland",
+    "web.locale.CA": "Canada",
+    "web.locale.AU": "Australia",
+    "web.locale.INT": "Somewhere else (international)",
+    "web.exchange.page_title": "Export and import",
+    "web.exchange.heading": "Export and import",
+    "web.exchange.export_heading": "Export",
+    "web.exchange.export_warning": (
+        "An export is not encrypted: anyone who opens the file can read it. Keep it somewhere "
+        "private and delete it when you no longer need it."
+    ),
+    "web.exchange.format": "Format",
+    "web.exchange.json": "Afterword JSON (complete, can be imported again)",
+    "web.exchange.markdown": "Markdown (easy to read)",
+    "web.exchange.export": "Download export",
+    "web.exchange.import_heading": "Import",
+    "web.exchange.import_help": (
+        "Bring in entries from an Afterword export, jrnl (JSON) or Day One (JSON). Entries you "
+        "already have are skipped."
+    ),
+    "web.exchange.file": "File to import",
+    "web.exchange.fmt_auto": "Work it out from the file",
+    "web.exchange.fmt_afterword": "Afterword JSON",
+    "web.exchange.fmt_jrnl": "jrnl JSON",
+    "web.exchange.fmt_dayone": "Day One JSON",
+    "web.exchange.import": "Import",
+    "web.exchange.imported": "Imported {imported} entries; {skipped} were already here.",
+    "web.exchange.bad_format": "That format is not one Afterword knows.",
+    "web.exchange.no_file": "Please choose a file to import.",
+    "web.form.too_big": "That file is too big to import here (the limit is {limit} MB).",
+    "web.form.unreadable": "The form could not be read. Please try again.",
     # API
     "web.api.body_null": "An entry's body cannot be empty.",
     "web.api.not_analysed": "This entry has no analysis yet.",

@@ -78,6 +78,7 @@ def create_app(services: Any, settings: Any, *, clock: Clock | None = None) -> F
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     # Outermost last: headers wrap everything, then the Host check, then the session.
+    app.add_middleware(errors.ErrorBoundary)
     app.add_middleware(SessionCookie, gate=gate)
     app.add_middleware(HostGuard, allowed=allowed_hosts(str(settings.host), int(settings.port)))
     app.add_middleware(SecurityHeaders)

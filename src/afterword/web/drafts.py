@@ -50,3 +50,17 @@ class Preferences:
     def set(self, name: str, value: Any) -> None:
         with self._unlocked.write_session_factory() as session, session.begin():
             SqlPreferenceRepository(session).set(name, value)
+
+
+LOCALES = ("US", "UK", "IE", "CA", "AU", "INT")
+AUTO_LOCK_RANGE = (1, 240)
+
+
+def effective(unlocked: Any, settings: Any) -> dict[str, Any]:
+    """The preferences in force: what the person chose in the app, else the settings."""
+    chosen = Preferences(unlocked).all()
+    return {
+        "locale": chosen.get("locale") or str(settings.locale),
+        "auto_lock_minutes": int(chosen.get("auto_lock_minutes")
+                                 or settings.auto_lock_minutes),
+    }

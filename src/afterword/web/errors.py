@@ -9,12 +9,14 @@ any of them can hold entry text.
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from afterword.errors import AfterwordError, Locked
 from afterword.messages import MissingMessage, has, msg
@@ -111,10 +113,41 @@ def install(app: FastAPI) -> None:
         return respond(request, exc.status_code, code, _message_for_http(exc.status_code),
                        hint_for(code))
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        # The type and route only: an exception's text (e.g. SQL parameters) can hold entry text.
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method,
-                  request.url.path)
-        return respond(request, 500, "unexpected", msg("web.error.unexpected"),
-                       hint_for("unexpected"))
+
+
+def log_unexpected(exc: BaseException, method: str, path: str) -> None:
+    """The type, route and stack frames only: an exception's text can hold entry text."""
+    frames = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}"
+                       for f in traceback.extract_tb(exc.__traceback__))
+    log.error("unexpected %s on %s %s\n%s", type(exc).__name__, method, path, frames)
+
+
+class ErrorBoundary:
+    """Catch what no handler caught, answer 500 in the usual shape, and never re-raise (a
+    re-raised exception would be logged by the server with its message)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - this is the boundary
+            request = Request(scope)
+            log_unexpected(exc, request.method, request.url.path)
+            if started:
+                return
+            response = respond(request, 500, "unexpected", msg("web.error.unexpected"),
+                               hint_for("unexpected"))
+            await response(scope, receive, send)

@@ -18,11 +18,13 @@ from typing import Any
 
 from fastapi import Request
 from starlette.datastructures import MutableHeaders
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from afterword.errors import CsrfFailed, HostNotAllowed, Locked
+from afterword.errors import CsrfFailed, HostNotAllowed, InvalidInput, Locked
 from afterword.messages import msg
 
+MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 SESSION_COOKIE = "afterword_session"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
@@ -174,6 +176,31 @@ def _same_origin(request: Request) -> bool:
     return origin in {f"http://{host}", f"https://{host}"}
 
 
+class _InMemoryMultiPartParser(MultiPartParser):
+    # Starlette spools uploads over 1 MiB to a temporary file on disk; an import file is a
+    # plaintext journal, so keep it in memory (up to the upload limit) instead.
+    spool_max_size = MAX_UPLOAD_BYTES
+
+
+async def read_form(request: Request) -> Any:
+    """The request's form, with multipart uploads kept in memory (never a plaintext temp file).
+
+    Parsed once and cached on the request, so the route's own ``request.form()`` reuses it.
+    """
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data" and getattr(request, "_form", None) is None:
+        size = int(request.headers.get("content-length") or 0)
+        if size > MAX_UPLOAD_BYTES:
+            raise InvalidInput(msg("web.form.too_big", limit=MAX_UPLOAD_BYTES // (1024 * 1024)))
+        parser = _InMemoryMultiPartParser(request.headers, request.stream(), max_files=1,
+                                          max_fields=50, max_part_size=MAX_UPLOAD_BYTES)
+        try:
+            request._form = await parser.parse()  # Starlette's cache slot for request.form()
+        except MultiPartException:
+            raise InvalidInput(msg("web.form.unreadable")) from None
+    return await request.form()
+
+
 async def csrf_guard(request: Request) -> None:
     """Global dependency: refuse state changes without a valid CSRF token (or bearer token)."""
     if request.method in SAFE_METHODS:
@@ -192,7 +219,7 @@ async def csrf_guard(request: Request) -> None:
     sent = request.headers.get(CSRF_HEADER)
     if sent is None and content_type in {"application/x-www-form-urlencoded",
                                          "multipart/form-data"}:
-        form = await request.form()
+        form = await read_form(request)
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else None
     session = request.scope["state"]["session"]

@@ -6,9 +6,17 @@ from fastapi import APIRouter
 
 
 def _collect() -> list[APIRouter]:
-    from afterword.web.routes import api_auth, api_journal, pages_auth, pages_journal
+    from afterword.web.routes import (
+        api_auth,
+        api_journal,
+        pages_auth,
+        pages_episodes,
+        pages_journal,
+        pages_settings,
+    )
 
-    return [pages_auth.router, pages_journal.router, api_auth.router, api_journal.router]
+    return [pages_auth.router, pages_journal.router, pages_episodes.router,
+            pages_settings.router, api_auth.router, api_journal.router]
 
 
 ROUTERS = _collect()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from afterword.web.schemas import ERRORS, CreatedJournal, NewJournal, Passphrase, SessionOut, Status
+from afterword.web.routes.pages_settings import apply_preferences
 from afterword.web.security import bearer_token
 
 router = APIRouter(prefix="/api/v1", tags=["session"], responses=ERRORS)
@@ -25,6 +26,7 @@ def create_journal(request: Request, body: NewJournal) -> CreatedJournal:
     """Create the journal. The recovery key is returned once; keep it somewhere safe."""
     gate = request.app.state.gate
     recovery_key = gate.create(body.passphrase)
+    apply_preferences(request, gate.peek())
     return CreatedJournal(token=gate.issue_token(), recovery_key=recovery_key,
                           auto_lock_seconds=gate.auto_lock_seconds)
 
@@ -33,7 +35,7 @@ def create_journal(request: Request, body: NewJournal) -> CreatedJournal:
 def unlock(request: Request, body: Passphrase) -> SessionOut:
     """Unlock the journal and get a bearer token for the other endpoints."""
     gate = request.app.state.gate
-    gate.unlock(body.passphrase)
+    apply_preferences(request, gate.unlock(body.passphrase))
     return SessionOut(token=gate.issue_token(), auto_lock_seconds=gate.auto_lock_seconds)
 
 

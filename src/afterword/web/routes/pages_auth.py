@@ -13,6 +13,12 @@ from afterword.messages import msg
 router = APIRouter(include_in_schema=False)
 
 
+def apply_preferences(request: Request, unlocked: object) -> None:
+    from afterword.web.routes.pages_settings import apply_preferences as apply
+
+    apply(request, unlocked)
+
+
 def _render(request: Request, name: str, status: int = 200, **context: object) -> Response:
     return request.app.state.templates.TemplateResponse(request, name, context,
                                                         status_code=status)
@@ -55,6 +61,7 @@ def create(request: Request, passphrase: Annotated[str, Form()] = "",
                        error=msg("web.create.mismatch"))
     recovery_key = gate.create(passphrase)
     request.state.session.authenticated = True
+    apply_preferences(request, gate.peek())
     return _render(request, "recovery.html", 201, recovery_key=recovery_key)
 
 
@@ -73,12 +80,13 @@ def unlock_page(request: Request) -> Response:
 def unlock(request: Request, passphrase: Annotated[str, Form()] = "") -> Response:
     gate = request.app.state.gate
     try:
-        gate.unlock(passphrase)
+        unlocked = gate.unlock(passphrase)
     except WrongPassphrase as exc:
         return _render(request, "unlock.html", 401, error=exc.user_message())
     except AfterwordError as exc:
         return _render(request, "unlock.html", exc.http_status, error=exc.user_message())
     request.state.session.authenticated = True
+    apply_preferences(request, unlocked)
     return _see("/write")
 
 
