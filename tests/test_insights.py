@@ -288,3 +288,75 @@ def test_migration_matches_the_models(unlocked):
     with unlocked.engine.connect() as conn:
         head = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     assert head in {"0004_progress", "0005_web"}
+
+
+# --- data from guided reflections ------------------------------------------------------------
+
+
+def _reflect(unlocked, episode_title, answers):
+    from afterword.domain.flows import Kind, PhraseDetector
+    from afterword.services.reflect import ReflectService
+
+    detector = PhraseDetector(crisis_phrases=(), nonconsent_phrases=(),
+                              trap_phrases={"mind_reading": ("worthless",)},
+                              theme_phrases={})
+    svc = ReflectService(unlocked, detector=detector, clock=lambda: NOW, session="t")
+    outcome = svc.open_reflection(episode_title)
+    run, view = outcome.run, outcome.view
+    while view is not None:
+        value = None if view.step.kind is Kind.INFO else answers[view.key]
+        outcome = svc.answer(run.id, view.key, value)
+        run, view = outcome.run, outcome.view
+    return run
+
+
+def _answers(belief_before, belief_after, missing, agreed=""):
+    from afterword.domain.pillars import PILLARS
+
+    return {
+        "consent": "yes",
+        "happened": "We went home together after the party.",
+        "expect.hoped": "That it was the start of something.",
+        "expect.signalled": "He said he wanted this for weeks.",
+        "expect.agreed": agreed,
+        "expect.gap": "We never talked about what this was.",
+        "felt.words": ["empty"],
+        "felt.intensity": 6,
+        "echo.questions": [],
+        "thoughts": ["I'm worthless"],
+        "thought.belief_before#0": belief_before,
+        "thought.feeling_before#0": 8,
+        "thought.traps#0": {"confirmed": ["labeling"], "rejected": ["mind_reading"]},
+        "thought.socratic#0": "One night does not define me.",
+        "thought.balanced#0": "I was hurt, and I still matter.",
+        "thought.belief_after#0": belief_after,
+        "thought.feeling_after#0": 5,
+        **{f"pillar.status#{p}": ("missing" if p in missing else "present") for p in PILLARS},
+        **{f"pillar.evidence#{p}": ("He said one thing and did another." if p in missing
+                                    else "") for p in PILLARS},
+        "taught": "I need honesty before closeness.",
+        "boundary": "I wait until we have both said what we want.",
+        "boundary.pillars": ["honesty"],
+    }
+
+
+def test_reflections_feed_beliefs_traps_and_pillar_patterns(unlocked, insights):
+    j = unlocked.journal
+    a = j.add_episode("Spring", person="M")
+    b = j.add_episode("Autumn", person="J")
+    j.write("Spring night.", episode=a.id, created_at=_at(date(2026, 2, 1)))
+    j.write("Autumn night.", episode=b.id, created_at=_at(date(2026, 2, 20)))
+    _reflect(unlocked, "Spring", _answers(80, 40, {"honesty", "care"}))
+    _reflect(unlocked, "Autumn", _answers(70, 50, {"honesty"}))
+    t = insights.trends(date(2026, 1, 1), NOW.date())
+    assert "reflections" not in t.missing
+    assert sorted((b.before, b.after) for b in t.beliefs) == [(70.0, 50.0), (80.0, 40.0)]
+    tallies = {x.label: (x.suggested, x.confirmed, x.rejected) for x in t.traps}
+    assert tallies["labeling"] == (0, 2, 0) and tallies["mind_reading"] == (0, 0, 2)
+    found = {(p.id, p.detail): p for p in insights.patterns(date(2026, 1, 1), NOW.date())}
+    honesty = found[("same_pillar_missing", "honesty")]
+    assert set(honesty.episode_ids) == {a.id, b.id}
+    assert "He said one thing and did another." in [e.sentence for e in honesty.evidence]
+    assert ("same_pillar_missing", "care") not in found
+    closeness = found[("closeness_before_expectations", None)]
+    assert {e.source for e in closeness.evidence} == {"reflection"}
