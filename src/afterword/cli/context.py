@@ -21,9 +21,9 @@ NEW_PASSPHRASE_ENV = "AFTERWORD_NEW_PASSPHRASE"
 
 
 def _prompt_hidden(text: str, confirm: bool) -> str:
-    import click
+    import typer
 
-    value: str = click.prompt(
+    value: str = typer.prompt(
         text, hide_input=True, confirmation_prompt=confirm, err=True, show_default=False
     )
     return value
