@@ -1,0 +1,114 @@
+"""The sentence encoder: static embeddings distilled from all-MiniLM-L6-v2 (model2vec).
+
+Loaded once per process, on first use, from the package's own artifact folder. Never from a
+model hub: the path is checked before model2vec sees it, and the hub is switched offline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ENCODER_DIR = ARTIFACTS / "encoder"
+MAX_SENTENCE_CHARS = 2000
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class EncoderInfo:
+    name: str
+    version: str
+    dim: int
+
+
+class StaticEncoder:
+    """Mean of token vectors, L2-normalised. ``encode_groups`` pools sentences and whole texts
+    from a single tokenisation, so a text's vector is the mean over all of its tokens."""
+
+    def __init__(self, folder: Path = ENCODER_DIR) -> None:
+        if not (folder / "model.safetensors").is_file() or not (folder / "tokenizer.json").is_file():
+            from afterword.errors import InvalidInput
+
+            raise InvalidInput(f"encoder artifact missing at {folder}")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from model2vec import StaticModel
+
+        model: Any = StaticModel.from_pretrained(folder, normalize=True)
+        self._tokenizer = model.tokenizer
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+        self._table: Matrix = np.asarray(model.embedding, dtype=np.float32)
+        self.dim = int(self._table.shape[1])
+        build = json.loads((folder / "build.json").read_text()) if (folder / "build.json").is_file() else {}
+        self.info = EncoderInfo(
+            name=str(build.get("name", "static-minilm")),
+            version=str(build.get("version", "0")),
+            dim=self.dim,
+        )
+
+    def _ids(self, texts: Sequence[str]) -> list[list[int]]:
+        clipped = [t[:MAX_SENTENCE_CHARS] for t in texts]
+        return [e.ids for e in self._tokenizer.encode_batch_fast(clipped, add_special_tokens=False)]
+
+    def _sums(self, ids: list[list[int]]) -> tuple[Matrix, npt.NDArray[np.float32]]:
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        sums = np.zeros((len(ids), self.dim), dtype=np.float32)
+        nonempty = np.flatnonzero(lengths)
+        if nonempty.size:
+            flat = np.fromiter((t for i in nonempty for t in ids[i]), dtype=np.int64)
+            starts = np.concatenate(([0], np.cumsum(lengths[nonempty])[:-1]))
+            sums[nonempty] = np.add.reduceat(self._table[flat], starts, axis=0)
+        return sums, lengths.astype(np.float32)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 512) -> Matrix:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for lo in range(0, len(texts), batch_size):
+            sums, _ = self._sums(self._ids(texts[lo:lo + batch_size]))
+            out[lo:lo + batch_size] = _normalise(sums)
+        return out
+
+    def encode_groups(self, groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
+        """Vectors for each group (text) and for each of its parts (sentences), in order.
+
+        Returns ``(texts, parts)`` where ``parts`` has one row per sentence, flattened.
+        """
+        flat = [s for g in groups for s in g]
+        sums, _ = self._sums(self._ids(flat))
+        parts = _normalise(sums)
+        sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+        totals = np.zeros((len(groups), self.dim), dtype=np.float32)
+        nonempty = np.flatnonzero(sizes)
+        if nonempty.size:
+            starts = np.concatenate(([0], np.cumsum(sizes[nonempty])[:-1]))
+            totals[nonempty] = np.add.reduceat(sums, starts, axis=0)
+        return _normalise(totals), parts
+
+
+def _normalise(m: Matrix) -> Matrix:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (m / norms).astype(np.float32, copy=False)
+
+
+_lock = threading.Lock()
+_encoder: StaticEncoder | None = None
+
+
+def get() -> StaticEncoder:
+    """The process-wide encoder, loaded on first use."""
+    global _encoder
+    if _encoder is None:
+        with _lock:
+            if _encoder is None:
+                _encoder = StaticEncoder()
+    return _encoder

@@ -1,0 +1,207 @@
+"""The pipeline: split, encode once, run heads and rules, pick evidence, build results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from afterword.analysis import encoder as encoder_mod
+from afterword.analysis import heads as heads_mod
+from afterword.analysis import rumination as rumination_mod
+from afterword.analysis import safety
+from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
+from afterword.analysis.result import (
+    Detection,
+    ModelInfo,
+    Result,
+    Rumination,
+    Safety,
+    Signal,
+)
+from afterword.analysis.text import Sentence, language, sentences
+
+# Learned heads look at the first MAX_SENTENCES sentences; the safety rules read everything.
+MAX_SENTENCES = 400
+MAX_PIECE_CHARS = 400
+MAX_EVIDENCE = 3
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass
+class _Prepared:
+    text: str
+    lang: str
+    sents: list[Sentence]
+    notes: list[str]
+
+
+def _pieces(text: str) -> list[Sentence]:
+    """Sentences, with very long run-ons cut at clause marks so evidence stays readable."""
+    out: list[Sentence] = []
+    for s in sentences(text):
+        if len(s.text) <= MAX_PIECE_CHARS:
+            out.append(s)
+            continue
+        start = 0
+        body = s.text
+        while len(body) - start > MAX_PIECE_CHARS:
+            cut = max(body.rfind(mark, start, start + MAX_PIECE_CHARS) for mark in (", ", "; ", " - "))
+            if cut <= start:
+                cut = body.rfind(" ", start, start + MAX_PIECE_CHARS)
+            if cut <= start:
+                cut = start + MAX_PIECE_CHARS
+            piece = body[start:cut + 1].strip()
+            if piece:
+                off = body.index(piece, start)
+                out.append(Sentence(s.start + off, s.start + off + len(piece), piece))
+            start = cut + 1
+        piece = body[start:].strip()
+        if piece:
+            off = body.index(piece, start)
+            out.append(Sentence(s.start + off, s.start + off + len(piece), piece))
+    return out
+
+
+def _prepare(text: str) -> _Prepared:
+    from afterword.messages import msg
+
+    if not text or not text.strip():
+        return _Prepared(text, "unknown", [], [msg("analysis.note.empty")])
+    lang = language(text[:20000])
+    if lang == "non_english":
+        return _Prepared(text, lang, [], [msg("analysis.note.non_english")])
+    notes: list[str] = []
+    sents = _pieces(text)
+    if lang == "unknown":
+        notes.append(msg("analysis.note.unknown_language"))
+    return _Prepared(text, lang, sents, notes)
+
+
+def model_info() -> ModelInfo:
+    enc = encoder_mod.get()
+    hs = heads_mod.get()
+    return ModelInfo(name=f"afterword-analysis/{enc.info.name}", version=f"{hs.version}+{enc.info.version}")
+
+
+def analyze(texts: Sequence[str]) -> list[Result]:
+    from afterword.messages import msg
+
+    prepared = [_prepare(t) for t in texts]
+    enc = encoder_mod.get()
+    hs = heads_mod.get()
+    info = model_info()
+
+    groups = [[s.text for s in p.sents[:MAX_SENTENCES]] for p in prepared]
+    text_vecs, sent_vecs = enc.encode_groups(groups)
+    head_texts = [" ".join(g) for g in groups]
+    flat = [s for g in groups for s in g]
+
+    p_traps_t = hs["traps"].proba(head_texts, text_vecs)
+    p_traps_s = hs["traps"].proba(flat, sent_vecs)
+    p_themes_t = hs["themes"].proba(head_texts, text_vecs)
+    p_themes_s = hs["themes"].proba(flat, sent_vecs)
+    p_emo = hs["emotions"].proba(head_texts, text_vecs)
+    p_emo_s = hs["emotions"].proba(flat, sent_vecs)
+    p_crisis = hs["crisis"].proba(flat, sent_vecs)[:, 0]
+    p_nonc = hs["nonconsent"].proba(flat, sent_vecs)[:, 0]
+    p_rum = hs["rumination"].proba(flat, sent_vecs)[:, 0]
+
+    results: list[Result] = []
+    offset = 0
+    for i, prep in enumerate(prepared):
+        k = len(groups[i])
+        rows = slice(offset, offset + k)
+        offset += k
+        notes = list(prep.notes)
+        if len(prep.sents) > MAX_SENTENCES:
+            notes.append(msg("analysis.note.long", sentences=MAX_SENTENCES))
+        if not prep.sents:
+            results.append(_empty(info, prep.lang, notes))
+            continue
+        crisis = _signal(
+            prep.sents, safety.crisis_sentences(prep.sents), p_crisis[rows], hs["crisis"].threshold("crisis")
+        )
+        nonconsent = _signal(
+            prep.sents, safety.nonconsent_sentences(prep.sents), p_nonc[rows],
+            hs["nonconsent"].threshold("nonconsent"),
+        )
+        rum = _rumination(prep.sents[:k], p_rum[rows], hs["rumination"].threshold("rumination"))
+        traps = _multilabel(TRAPS, hs["traps"].thresholds, p_traps_t[i], p_traps_s[rows], prep.sents)
+        themes = _multilabel(THEMES, hs["themes"].thresholds, p_themes_t[i], p_themes_s[rows], prep.sents)
+        emotions = _multilabel(EMOTIONS, hs["emotions"].thresholds, p_emo[i], p_emo_s[rows], prep.sents)
+        results.append(Result(
+            safety=Safety(crisis=crisis, nonconsent=nonconsent), rumination=rum, traps=traps,
+            emotions=emotions, themes=themes, model=info, language=prep.lang, notes=notes,
+        ))
+    return results
+
+
+def _empty(info: ModelInfo, lang: str, notes: list[str]) -> Result:
+    none = Signal(False, 0.0, [])
+    return Result(
+        safety=Safety(none, none), rumination=Rumination(False, [], 0.0), traps=[], emotions=[],
+        themes=[], model=info, language=lang, notes=notes,
+    )
+
+
+def _signal(
+    sents: Sequence[Sentence], signals: Sequence[safety.SentenceSignal],
+    head: npt.NDArray[np.float32], threshold: float,
+) -> Signal:
+    scores: list[float] = []
+    for j, sig in enumerate(signals):
+        p = float(head[j]) if j < len(head) else 0.0
+        if sig.rule:
+            scores.append(max(safety.RULE_SCORE, p))
+        elif sig.vetoed:
+            scores.append(min(p, threshold * 0.5))
+        else:
+            scores.append(p)
+    flagged = [j for j, s in enumerate(scores) if s >= threshold]
+    flagged.sort(key=lambda j: -scores[j])
+    evidence = [sents[j].text for j in sorted(flagged[:MAX_EVIDENCE])]
+    return Signal(bool(flagged), max(scores, default=0.0), evidence)
+
+
+def _rumination(sents: Sequence[Sentence], head: npt.NDArray[np.float32], threshold: float) -> Rumination:
+    questions: list[str] = []
+    best = 0.0
+    for j, s in enumerate(sents):
+        kind = rumination_mod.rule_kind(s.text)
+        p = float(head[j])
+        if kind == "practical":
+            continue
+        ruminative = kind in ("question", "statement") or p >= threshold
+        if kind is None and not rumination_mod.is_question(s.text) and p < max(threshold, 0.75):
+            ruminative = False
+        if ruminative:
+            questions.append(s.text)
+            best = max(best, p, 0.9 if kind else 0.0)
+        else:
+            best = max(best, min(p, threshold * 0.99))
+    return Rumination(bool(questions), questions, best)
+
+
+def _multilabel(
+    labels: Sequence[str], thresholds: npt.NDArray[np.float32], p_text: npt.NDArray[np.float32],
+    p_sents: npt.NDArray[np.float32], sents: Sequence[Sentence],
+) -> list[Detection]:
+    out: list[Detection] = []
+    if p_sents.shape[0] == 0:
+        return out
+    best_rows = p_sents.argmax(axis=0)
+    for j, label in enumerate(labels):
+        score = max(float(p_text[j]), float(p_sents[best_rows[j], j]))
+        if score >= float(thresholds[j]):
+            out.append(Detection(label, score, sents[int(best_rows[j])].text))
+    out.sort(key=lambda d: -d.score)
+    return out
+
+
+def embed(texts: Sequence[str]) -> Matrix:
+    """L2-normalised float32 vectors, one row per text (for "similar past entries")."""
+    return encoder_mod.get().encode(list(texts))

@@ -1,0 +1,248 @@
+"""Measure every detector and write docs/analysis-quality.md.
+
+    python -m afterword.analysis.evaluate          (make eval)
+
+Reads ../shared/data (or AFTERWORD_SHARED_DATA) and skips any dataset that is absent. Prints
+and writes numbers only: never a line of dataset text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from afterword.analysis import analyze
+from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
+from afterword.analysis.train import load_rows, repo_root, rows_with_negatives, shared_data
+
+SHARMA_LABELS = {
+    "all-or-nothing thinking": "all_or_nothing", "overgeneralizing": "overgeneralizing",
+    "overgeneralization": "overgeneralizing", "labeling": "labeling",
+    "fortune telling": "fortune_telling", "mind reading": "mind_reading",
+    "emotional reasoning": "emotional_reasoning", "should statements": "should_statements",
+    "personalizing": "personalizing", "personalization": "personalizing",
+    "disqualifying the positive": "disqualifying_positive", "catastrophizing": "catastrophizing",
+    "comparing and despairing": "comparing_despairing", "comparing": "comparing_despairing",
+    "blaming": "blaming", "negative feeling or emotion": "negative_feeling", "not distorted": "none",
+}
+
+
+def _prf(pred: Sequence[set[str]], gold: Sequence[set[str]], labels: Sequence[str]) -> list[tuple[str, int, float, float, float]]:
+    rows = []
+    for lab in labels:
+        tp = sum(1 for p, g in zip(pred, gold, strict=True) if lab in p and lab in g)
+        fp = sum(1 for p, g in zip(pred, gold, strict=True) if lab in p and lab not in g)
+        fn = sum(1 for p, g in zip(pred, gold, strict=True) if lab not in p and lab in g)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        rows.append((lab, tp + fn, prec, rec, f1))
+    return rows
+
+
+def _table(rows: Iterable[tuple[str, int, float, float, float]]) -> list[str]:
+    rows = list(rows)
+    out = ["| label | support | precision | recall | F1 |", "|---|---:|---:|---:|---:|"]
+    out += [f"| {lab} | {n} | {p:.2f} | {r:.2f} | {f:.2f} |" for lab, n, p, r, f in rows]
+    scored = [r for r in rows if r[1] > 0]
+    macro = sum(r[4] for r in scored) / max(1, len(scored))
+    out.append(f"| **macro (labels with support)** | {sum(r[1] for r in rows)} | "
+               f"{sum(r[2] for r in scored) / max(1, len(scored)):.2f} | "
+               f"{sum(r[3] for r in scored) / max(1, len(scored)):.2f} | **{macro:.3f}** |")
+    return out
+
+
+def macro_f1(rows: Sequence[tuple[str, int, float, float, float]]) -> float:
+    scored = [r for r in rows if r[1] > 0]
+    return sum(r[4] for r in scored) / max(1, len(scored))
+
+
+def eval_sharma(data: Path) -> tuple[list[str], dict[str, float]]:
+    path = data / "thinking-traps-sharma2023" / "thinking_traps.jsonl"
+    if not path.is_file():
+        return ["Skipped: the Sharma et al. data is not present."], {}
+    labels: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        prompt = obj["prompt"].removesuffix(" ->").rstrip()
+        lab = SHARMA_LABELS.get(obj["completion"].strip().lower())
+        labels.setdefault(prompt, set())
+        if lab and lab != "none":
+            labels[prompt].add(lab)
+    texts = list(labels)
+    results = analyze(texts)
+    pred = [{d.label for d in r.traps} for r in results]
+    rows = _prf(pred, [labels[t] for t in texts], TRAPS)
+    lines = [f"{len(texts)} unique thoughts (multi-label, labels normalised at load time; "
+             f"{sum(1 for t in texts if not labels[t])} with no trap). Not trained on.", ""]
+    return lines + _table(rows), {"traps_sharma_macro_f1": macro_f1(rows)}
+
+
+def eval_goemotions(data: Path) -> tuple[list[str], dict[str, float]]:
+    path = data / "goemotions" / "test.tsv"
+    if not path.is_file():
+        return ["Skipped: GoEmotions is not present."], {}
+    texts, gold = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            texts.append(parts[0])
+            gold.append({EMOTIONS[int(i)] for i in parts[1].split(",")})
+    pred = [{d.label for d in r.emotions} for r in analyze(texts)]
+    rows = _prf(pred, gold, EMOTIONS)
+    return [f"{len(texts)} test comments; thresholds were set on the dev split.", ""] + _table(rows), {
+        "emotions_goemotions_macro_f1": macro_f1(rows)}
+
+
+def _posts(cell: str) -> list[str]:
+    try:
+        value = ast.literal_eval(cell)
+        if isinstance(value, list):
+            return [str(v) for v in value]
+    except (ValueError, SyntaxError):
+        pass
+    body = cell.strip().removeprefix("[").removesuffix("]")
+    return [p.strip(" '\"") for p in re.split(r"['\"],\s*['\"]", body) if p.strip(" '\"")]
+
+
+def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
+    path = data / "reddit-cssrs-gaur2019" / "500_Reddit_users_posts_labels.csv"
+    if not path.is_file():
+        return ["Skipped: the Reddit C-SSRS data is not present."], {}
+    csv.field_size_limit(10_000_000)
+    users: list[tuple[str, list[str]]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            users.append((row["Label"], _posts(row["Post"])))
+    flat = [p for _, posts in users for p in posts]
+    flags = [r.safety.crisis.flag for r in analyze(flat)]
+    by_label: dict[str, list[bool]] = {}
+    off = 0
+    for label, posts in users:
+        by_label.setdefault(label, []).append(any(flags[off:off + len(posts)]))
+        off += len(posts)
+    lines = [f"{len(users)} users, {len(flat)} posts; a user counts as flagged when at least one "
+             "post is. A smoke test, not a calibrated benchmark (Reddit text with concept-"
+             "normalisation artefacts).", "", "| C-SSRS label | users | share flagged |",
+             "|---|---:|---:|"]
+    for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
+        got = by_label.get(label, [])
+        lines.append(f"| {label} | {len(got)} | {sum(got) / max(1, len(got)):.2f} |")
+    risk = [f for lab in ("Ideation", "Behavior", "Attempt") for f in by_label.get(lab, [])]
+    sup = by_label.get("Supportive", [])
+    metrics = {"cssrs_risk_users_flagged": sum(risk) / max(1, len(risk)),
+               "cssrs_supportive_flagged": sum(sup) / max(1, len(sup))}
+    lines.append(f"| **Ideation + Behavior + Attempt** | {len(risk)} | "
+                 f"**{metrics['cssrs_risk_users_flagged']:.2f}** |")
+    return lines, metrics
+
+
+def _binary(task: str) -> tuple[list[str], dict[str, float]]:
+    rows = rows_with_negatives(task, "test")
+    results = analyze([r["text"] for r in rows])
+    gold = [task in r["labels"] for r in rows]
+    if task == "rumination":
+        pred = [r.rumination.flag for r in results]
+    else:
+        pred = [getattr(r.safety, task).flag for r in results]
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    pos, neg = sum(gold), len(gold) - sum(gold)
+    rec = tp / max(1, pos)
+    fpr = fp / max(1, neg)
+    prec = tp / max(1, tp + fp)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    line = f"| {task} | {pos} | {neg} | {prec:.2f} | {rec:.2f} | {fpr:.2f} | {f1:.2f} |"
+    return [line], {f"{task}_recall": rec, f"{task}_fpr": fpr, f"{task}_f1": f1}
+
+
+def eval_own() -> tuple[list[str], dict[str, float]]:
+    lines = ["Held-out test split of data/training (never used for training or thresholds; "
+             "template rows are split by template, so no test sentence shares a template with "
+             "training). For the binary detectors, the test rows of the other tasks count as "
+             "negatives too (everyday and painful journal sentences).", "", "| detector | positives | negatives | precision | recall | "
+             "false-positive rate | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    metrics: dict[str, float] = {}
+    for task in ("crisis", "nonconsent", "rumination"):
+        got, m = _binary(task)
+        lines += got
+        metrics.update(m)
+    for task, labels in (("traps", TRAPS), ("themes", THEMES)):
+        rows = load_rows(task, "test")
+        results = analyze([r["text"] for r in rows])
+        attr = "traps" if task == "traps" else "themes"
+        pred = [{d.label for d in getattr(r, attr)} for r in results]
+        prf = _prf(pred, [set(r["labels"]) for r in rows], labels)
+        metrics[f"{task}_own_macro_f1"] = macro_f1(prf)
+        lines += ["", f"**{task}** on the own test split ({len(rows)} texts):", ""] + _table(prf)
+    return lines, metrics
+
+
+TARGETS = [
+    ("Crisis recall, own journal-style test split", "crisis_recall", ">=", 0.98),
+    ("Crisis false-positive rate, own test split", "crisis_fpr", "<=", 0.05),
+    ("Non-consent recall, own test split", "nonconsent_recall", ">=", 0.95),
+    ("Non-consent false-positive rate, own test split", "nonconsent_fpr", "<=", 0.05),
+    ("Rumination F1, own test split", "rumination_f1", ">=", 0.85),
+    ("Thinking traps macro-F1 on Sharma (not trained on it)", "traps_sharma_macro_f1", ">=", 0.40),
+    ("Emotions macro-F1, GoEmotions test", "emotions_goemotions_macro_f1", ">=", 0.40),
+]
+
+
+def run(out: Path) -> dict[str, float]:
+    from afterword.analysis import model_info
+
+    started = time.time()
+    data = shared_data()
+    sections: list[tuple[str, tuple[list[str], dict[str, float]]]] = [
+        ("Every detector on the project's own held-out split", eval_own()),
+        ("Thinking traps: Sharma et al. 2023 (evaluation only)", eval_sharma(data)),
+        ("Emotions: GoEmotions test split", eval_goemotions(data)),
+        ("Crisis: Reddit C-SSRS, user level (smoke test)", eval_cssrs(data)),
+    ]
+    metrics: dict[str, float] = {}
+    for _, (_, m) in sections:
+        metrics.update(m)
+    info = model_info()
+    doc = ["# Analysis quality", "",
+           "Written by `python -m afterword.analysis.evaluate` (`make eval`); do not edit by hand.",
+           f"Model: `{info.name}` version `{info.version}`.", "", "## Targets", "",
+           "| target | measured | goal | met |", "|---|---:|---:|---|"]
+    for name, key, op, goal in TARGETS:
+        if key not in metrics:
+            doc.append(f"| {name} | skipped | {op} {goal} | - |")
+            continue
+        value = metrics[key]
+        met = value >= goal if op == ">=" else value <= goal
+        doc.append(f"| {name} | {value:.3f} | {op} {goal} | {'yes' if met else '**no**'} |")
+    for title, (lines, _) in sections:
+        doc += ["", f"## {title}", ""] + lines
+    doc += ["", f"_Evaluation took {time.time() - started:.0f} s on this machine._", ""]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(doc), encoding="utf-8")
+    return metrics
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m afterword.analysis.evaluate")
+    parser.add_argument("--out", type=Path, default=repo_root() / "docs" / "analysis-quality.md")
+    args = parser.parse_args(argv)
+    metrics = run(args.out)
+    for key, value in sorted(metrics.items()):
+        print(f"{key}: {value:.3f}")
+    print(f"written: {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Linear heads stored as plain arrays (``heads.npz``, no pickle) plus ``heads.json``.
+
+``heads.json`` holds the version, each head's labels, features and decision thresholds, and how
+the heads were trained. Inference is numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from afterword.analysis.features import hashed_scores
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Head:
+    name: str
+    labels: tuple[str, ...]
+    thresholds: npt.NDArray[np.float32]
+    w_emb: Matrix
+    bias: npt.NDArray[np.float32]
+    w_hash: Matrix | None = None
+    hash_dim: int = 0
+
+    def logits(self, texts: Sequence[str], emb: Matrix) -> Matrix:
+        out: Matrix = emb @ self.w_emb + self.bias
+        if self.w_hash is not None:
+            out = out + hashed_scores(texts, self.w_hash, self.hash_dim)
+        return out
+
+    def proba(self, texts: Sequence[str], emb: Matrix) -> Matrix:
+        z = np.clip(self.logits(texts, emb), -30.0, 30.0)
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+    def threshold(self, label: str) -> float:
+        return float(self.thresholds[self.labels.index(label)])
+
+
+@dataclass(frozen=True)
+class HeadSet:
+    version: str
+    heads: dict[str, Head]
+    meta: dict[str, Any]
+
+    def __getitem__(self, name: str) -> Head:
+        return self.heads[name]
+
+
+def load(folder: Path = ARTIFACTS) -> HeadSet:
+    meta = json.loads((folder / "heads.json").read_text())
+    with np.load(folder / "heads.npz", allow_pickle=False) as arrays:
+        data = {k: np.asarray(arrays[k], dtype=np.float32) for k in arrays.files}
+    heads: dict[str, Head] = {}
+    for name, spec in meta["heads"].items():
+        heads[name] = Head(
+            name=name,
+            labels=tuple(spec["labels"]),
+            thresholds=np.asarray(spec["thresholds"], dtype=np.float32),
+            w_emb=data[f"{name}.w_emb"],
+            bias=data[f"{name}.bias"],
+            w_hash=data.get(f"{name}.w_hash"),
+            hash_dim=int(spec.get("hash_dim", 0)),
+        )
+    return HeadSet(version=str(meta["version"]), heads=heads, meta=meta)
+
+
+def save(folder: Path, version: str, heads: Sequence[Head], meta: dict[str, Any]) -> None:
+    """Write ``heads.npz`` and ``heads.json`` byte-for-byte reproducibly."""
+    arrays: dict[str, npt.NDArray[Any]] = {}
+    specs: dict[str, Any] = {}
+    for head in heads:
+        arrays[f"{head.name}.w_emb"] = head.w_emb.astype(np.float32)
+        arrays[f"{head.name}.bias"] = head.bias.astype(np.float32)
+        if head.w_hash is not None:
+            arrays[f"{head.name}.w_hash"] = head.w_hash.astype(np.float16)
+        specs[head.name] = {
+            "labels": list(head.labels),
+            "thresholds": [round(float(t), 4) for t in head.thresholds],
+            "features": "embedding+hashed-ngrams" if head.w_hash is not None else "embedding",
+            "hash_dim": head.hash_dim,
+        }
+    folder.mkdir(parents=True, exist_ok=True)
+    _save_npz(folder / "heads.npz", arrays)
+    doc = {"version": version, "heads": specs, **meta}
+    (folder / "heads.json").write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n")
+
+
+def _save_npz(path: Path, arrays: dict[str, npt.NDArray[Any]]) -> None:
+    # np.savez stamps zip entries with the current time; write a stored zip with a fixed date.
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for key in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[key]), allow_pickle=False)
+            info = zipfile.ZipInfo(key + ".npy", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
+_lock = threading.Lock()
+_heads: HeadSet | None = None
+
+
+def get() -> HeadSet:
+    global _heads
+    if _heads is None:
+        with _lock:
+            if _heads is None:
+                _heads = load()
+    return _heads

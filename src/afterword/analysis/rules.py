@@ -1,0 +1,195 @@
+"""Hand-written rules for the safety signals, rumination and trap cues.
+
+Rules decide where they are more reliable than a linear head: explicit statements of suicide,
+self-harm and non-consent, and the contexts that must *not* count (negation, idioms, fiction,
+other people, resolved past). Every rule works on one sentence; a few look at the neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from afterword.analysis.text import Sentence
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+_ME = r"(?:myself|my ?self)"
+_NOT = r"(?:n't|n’t|\bnot\b|\bnever\b|\bno\b|\bnobody\b|\bno one\b|\bwithout\b)"
+
+# --- crisis ---------------------------------------------------------------------------------
+
+CRISIS = _rx(
+    rf"\b(?:kill|killing|hang|hanging|shoot|shooting|drown|drowning|off|offing|poison)\s+{_ME}",
+    r"\b(?:end|ending|take|taking|end(?:ed)?)\s+(?:my|my own)\s+life\b",
+    r"\bsuicid(?:e|al)\b",
+    r"\b(?:want|wanted|wanting|wanna|wish|ready|going|plan(?:ning)?|tempted)\s+(?:to\s+)?(?:just\s+)?die\b",
+    r"\bwish(?:ed)?\s+(?:that\s+)?i\s+(?:was|were|had been)\s+(?:dead|never born|gone for good)",
+    r"\bwish(?:ed)?\s+i\s+(?:could|would)\s+(?:just\s+)?(?:die|not wake up|never wake up|stop existing|disappear forever)",
+    r"\b(?:don'?t|do not|no longer|dont|didn'?t)\s+want\s+to\s+(?:live|be alive|exist|wake up|be here anymore|be here any ?more)",
+    r"\b(?:better off|be happier|be better)\s+(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around|alive))",
+    r"\b(?:no|any|what(?:'s| is) the)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|going on|being alive|being here|staying alive)",
+    r"\bnothing (?:left )?to live for\b",
+    r"\blife\s+(?:is\s+not|isn'?t|is no longer|isn’t)\s+worth\s+living",
+    r"\b(?:tired|sick)\s+of\s+(?:living|being alive|existing)\b",
+    r"\bend\s+it\s+all\b",
+    r"\b(?:can'?t|cannot|can’t)\s+go\s+on\s+(?:living|like this|anymore|any more)",
+    r"\bnot\s+(?:be|being)\s+(?:here|around|alive)\s+(?:much longer|anymore|any more|tomorrow|next week)",
+    r"\bwon'?t\s+be\s+(?:here|around)\s+(?:much longer|anymore|any more|for long)",
+    r"\b(?:disappear|vanish)\s+(?:forever|for good|permanently)",
+    r"\bgo\s+to\s+sleep\s+and\s+(?:never|not)\s+wake\s+up",
+    # self-harm
+    rf"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|hit|hitting)\s+{_ME}",
+    r"\bself[- ]?harm(?:ing)?\b|\bself[- ]?injur(?:y|e|ing)\b",
+    r"\b(?:cut|cutting|cuts on|slit|slitting)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?)",
+    r"\brelaps(?:e|ed|ing)\b.{0,30}\b(?:cutting|blade|razor|self[- ]?harm)",
+    # plans, means, farewell
+    r"\b(?:saving|saved|stockpil\w+|collect\w*|hoard\w*|counting|counted)\s+(?:up\s+)?(?:my\s+|the\s+)?(?:pills|meds|tablets|sleeping pills|painkillers)",
+    r"\bhow many\s+(?:pills|tablets|painkillers|sleeping pills)\b",
+    r"\boverdos(?:e|ed|ing)\b|\btake\s+(?:all|the whole bottle|every one)\s+of\s+(?:my|the|them|those)\b",
+    r"\b(?:bought|buy|got|get|tied|tie|have)\s+(?:a\s+|the\s+)?(?:rope|noose)\b|\bnoose\b",
+    r"\b(?:jump|jumping|throw myself)\s+(?:off|from|in front of|into)\s+(?:a|the|that)\s+"
+    r"(?:bridge|building|roof|train|cliff|balcony|car|bus|river|tracks)",
+    r"\b(?:looked|look|looking|searched|search|searching|googled|googling|read)\s+(?:up\s+)?"
+    r"(?:how|ways|the best way|painless ways?)\s+to\s+(?:die|kill|end|overdose)",
+    r"\bpainless\s+ways?\b",
+    r"\b(?:wrote|writing|written|write|left|leave|leaving)\s+(?:a\s+|my\s+)?(?:suicide|goodbye|farewell|final)\s+(?:note|letter|message)",
+    r"\bgiv(?:e|ing|en)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions)",
+    r"\b(?:this|it)\s+(?:is|will be)\s+my\s+last\s+(?:entry|day|night|note|post|message)",
+    r"\bmy\s+(?:plan|method)\s+(?:is|was)\s+to\b.{0,40}\b(?:die|pills|jump|end)",
+)
+
+# Contexts that make an otherwise matching sentence not about the writer's own present risk.
+CRISIS_IDIOM = _rx(
+    r"\b(?:is|are|was|were|'s|’s|'re|keeps?)\s+killing\s+me\b",
+    r"\bkill(?:ing)?\s+(?:for|time)\b|\bkilled\s+it\b|\bkilling\s+it\b",
+    r"\b(?:dying|die|died)\s+(?:of|from)\s+(?:embarrassment|shame|laughter|laughing|boredom|cringe)",
+    r"\bdying\s+(?:to|for)\b|\bto\s+die\s+for\b|\bdead\s+(?:tired|serious|on)\b",
+    r"\b(?:bored|scared|sick|worried|frightened)\s+to\s+death\b|\bdeath\s+of\s+me\b",
+    r"\bover\s+my\s+dead\s+body\b|\b(?:phone|battery|laptop|plant|car)\s+died\b",
+    r"\b(?:could|would)\s+(?:just\s+)?(?:kill|murder|strangle)\s+(?:him|her|them|you|my)\b",
+)
+FICTION = _rx(
+    r"\b(?:movie|film|novel|book|show|series|episode|season|character|protagonist|song|lyrics|"
+    r"poem|play|musical|documentary|podcast|article|game|story i(?:'m| am) writing|chapter|scene)\b",
+)
+OTHER_PERSON = _rx(
+    r"\b(?:he|she|they|my\s+(?:friend|sister|brother|mom|mother|dad|father|cousin|roommate|"
+    r"partner|ex|boyfriend|girlfriend|husband|wife|coworker|colleague|aunt|uncle|son|daughter)|"
+    r"a\s+(?:friend|coworker|colleague|classmate|girl|guy|man|woman)|someone i know|his|her)\b"
+    r"[^.!?]{0,40}?\b(?:said|says|told|texted|threatened|threatens|wants?|wanted|tried|tries|"
+    r"attempted|is|was|has been|had been|keeps|mentioned|posted|talked about|admitted)\b",
+)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|myself)\b", re.IGNORECASE)
+PAST = _rx(
+    r"\b(?:years?|months?|a long time|ages)\s+ago\b", r"\bwhen\s+i\s+was\s+(?:\d+|younger|a teen\w*|a kid|little|in)",
+    r"\bused\s+to\b", r"\bback\s+(?:then|in\s+(?:high school|college|uni|school|\d{4}))\b",
+    r"\bin\s+(?:high school|college|my teens|my twenties|my early)\b", r"\bonce\b", r"\bin\s+the\s+past\b",
+    r"\bat\s+(?:\d+|fifteen|sixteen|seventeen|nineteen)\b", r"\bduring\s+(?:a|that|my)\b",
+    r"\b(?:tried|attempted)\b", r"\bthere\s+was\s+a\s+time\b", r"\blast\s+(?:year|time)\b",
+)
+RESOLVED = _rx(
+    r"\b(?:better|fine|okay|ok|good|safe|stable|well)\s+now\b", r"\bin\s+a\s+(?:good|better|much better|safe|healthier)\s+place\b",
+    r"\brecover(?:ed|y|ing)\b", r"\bhaven'?t\s+(?:felt|thought|cut|done|had)\b.{0,40}\bsince\b",
+    r"\b(?:clean|free)\s+(?:for|since)\b", r"\b\d+\s+(?:years?|months?)\s+(?:clean|free|sober)\b",
+    r"\bglad\s+i(?:'m| am|’m)\s+(?:still\s+)?(?:here|alive)\b", r"\bgrateful\s+(?:to be|i'm|i am|i’m)\s+(?:still\s+)?(?:here|alive)\b",
+    r"\b(?:those|that)\s+(?:days|feelings|thoughts|times?)\s+(?:are|is)\s+(?:over|gone|behind me|long gone)\b",
+    r"\b(?:don'?t|do not|no longer|never)\s+(?:feel|think|want)\s+(?:like\s+)?(?:that|this)\s+(?:way\s+)?(?:anymore|any more|now|again)\b",
+    r"\bnot\s+any\s?more\b|\bnot\s+anymore\b|\bno\s+longer\b", r"\bgot\s+(?:help|better|through it|treatment)\b",
+    r"\b(?:therapy|treatment|medication)\s+(?:helped|saved|worked)\b", r"\bsurvived\b", r"\bbehind\s+me\b",
+)
+NEGATED_CRISIS = _rx(
+    r"\b(?:not|never|n't|n’t)\s+(?:be\s+|ever\s+|feeling\s+|feel\s+)?suicidal\b",
+    rf"\b(?:would|will|could)\s*(?:n't|n’t|\s+never|\s+not)\s+(?:ever\s+)?(?:kill|hurt|harm|cut)\s+{_ME}",
+    rf"\b(?:never|not going to|not gonna|don'?t want to|do not want to)\s+(?:kill|hurt|harm|cut)\s+{_ME}",
+    r"\b(?:don'?t|do not|didn'?t|never)\s+(?:want|wanted)\s+to\s+die\b",
+    r"\bno\s+(?:thoughts|intention|plans?)\s+of\s+(?:suicide|killing|hurting|harming|ending)\b",
+    r"\bnot\s+(?:thinking|planning)\s+(?:about|of|on)\s+(?:suicide|killing|hurting|harming|ending)\b",
+    r"\bsuicid\w*\s+(?:prevention|awareness|hotline|helpline|line|rates?|statistics)\b",
+)
+
+# --- non-consent ----------------------------------------------------------------------------
+
+NONCONSENT = _rx(
+    r"\b(?:forced|forcing|force)\s+(?:me|himself|herself|themselves|his way|her way|it)\b",
+    r"\bheld\s+me\s+down\b|\bpinned\s+(?:me|my\s+(?:arms|wrists|hands))\b|\bholding\s+me\s+down\b",
+    r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out)\b",
+    r"\b(?:raped?|raping|rapist|sexually\s+assault\w*|assaulted\s+me|molest\w*|groped?\s+me|abused\s+me)\b",
+    r"\bagainst\s+my\s+will\b|\bwithout\s+my\s+(?:consent|permission|agreement|say)\b|\bnon-?consensual\b",
+    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent|agree|say yes|give consent)\b",
+    r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|to|that|any of it|sex)\b",
+    r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
+    r"\b(?:didn'?t|did not|wouldn'?t|would not)\s+take\s+no\s+for\s+an\s+answer\b",
+    r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|i didn'?t want|i don'?t want|not to)\b"
+    r"[^.!?]{0,80}\b(?:but|and|anyway|still|kept|didn'?t|did not|wouldn'?t|ignored|continued|carried on)\b",
+    r"\b(?:didn'?t|did not|wouldn'?t|would not|refused to)\s+stop\s+(?:when|after|even though|though|even when)\s+i\b",
+    r"\bkept\s+going\s+(?:when|after|even though|though|even when)\s+i\b",
+    # pressure and threats
+    r"\b(?:pressured|pressuring|guilted|guilt[- ]tripped|coerced|badgered|nagged|manipulated)\s+(?:me\s+)?(?:into|until|till)\b",
+    r"\bkept\s+(?:pushing|asking|begging|insisting|pressuring|on at me)\b[^.!?]{0,60}\b(?:until|till|so i|i gave in|i said yes|i caved)\b",
+    r"\b(?:gave|give)\s+in\s+(?:because|just to|so (?:he|she|they)|to make|to stop|so it would|after)\b",
+    r"\b(?:i\s+)?(?:caved|gave in|said yes|went along with it)\s+(?:just\s+)?(?:to make (?:him|her|them|it) stop|so (?:he|she|they) would stop|to shut (?:him|her|them) up)",
+    r"\bto\s+make\s+(?:him|her|them|it)\s+stop\s+(?:asking|pushing|begging|being angry|yelling)\b",
+    r"\b(?:felt like i|i felt like i|i)\s+(?:had no choice|couldn'?t say no|could not say no|wasn'?t allowed to say no)\b",
+    r"\b(?:didn'?t|did not)\s+feel\s+(?:like\s+)?(?:i\s+)?(?:could|was allowed to|had the right to)\s+say\s+no\b",
+    r"\bthreat(?:ened|ening)\s+to\b[^.!?]{0,80}\b(?:if|unless)\s+i\s+(?:didn'?t|did not|wouldn'?t|would not|don'?t|said no|refused)\b",
+    r"\b(?:or\s+else|or\s+(?:he|she|they)\s+would)\b[^.!?]{0,60}\b(?:sex|sleep with|hurt|leave|tell|post|share|send)\b",
+    # incapacitation
+    r"\b(?:too|so|very|completely|blackout|black-out|way too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|fucked up)\s+to\s+(?:say|consent|stand|walk|know|remember|move|speak|stop|understand)\b",
+    r"\bi\s+(?:was|had)\s+(?:passed out|blacked out|unconscious|asleep|sleeping|half asleep|barely conscious)\b[^.!?]{0,80}\b(?:he|she|they|started|inside|touching|had sex|on top)\b",
+    r"\bwoke\s+up\s+(?:to|with)\s+(?:him|her|them|someone|a guy|a man|his|her)\b[^.!?]{0,40}\b(?:on|inside|touching|having|top|hands|in me|undress)",
+    r"\b(?:spiked|drugged|roofied)\b|\bput\s+something\s+in\s+my\s+drink\b",
+    r"\b(?:don'?t|do not|can'?t|cannot)\s+remember\s+(?:agreeing|saying yes|consenting)\b",
+    # freezing
+    r"\bi\s+(?:just\s+)?(?:froze|was frozen|couldn'?t move|could not move|went limp|dissociated|went numb and)\b",
+    r"\bmy\s+body\s+(?:froze|went limp|shut down)\b",
+    # condom
+    r"\b(?:took|pulled|slipped|taken|removed|take)\s+(?:the|his|her)?\s*condom\s+off\b|\bremoved\s+the\s+condom\b|\bstealth(?:ed|ing)\b",
+    r"\bwithout\s+a\s+condom\s+(?:after|even though|when|though)\s+i\s+(?:asked|said|told|insisted)\b",
+    r"\bcondom\b[^.!?]{0,60}\bwithout\s+(?:telling|asking)\s+me\b",
+    # minors and power
+    r"\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b[^.!?]{0,40}\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|an adult|older|grown|in (?:his|her|their) (?:twenties|thirties|forties))",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|an adult|much older)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b",
+    r"\b(?:my|the|our)\s+(?:boss|manager|supervisor|teacher|professor|lecturer|coach|tutor|landlord|doctor|therapist|pastor|priest|director|employer)\b[^.!?]{0,80}\b(?:sleep with|have sex|hook up|sleep together|sexual|go to bed with|in exchange|sleeping with)\b",
+    r"\bif\s+i\s+(?:wanted|want)\s+to\s+keep\s+(?:my|the)\s+(?:job|grade|place|role|apartment|scholarship|visa)\b",
+    r"\bmade\s+me\s+(?:have sex|do (?:it|things|stuff|that)|go down|touch|perform|sleep with|undress|give)\b",
+)
+NONCONSENT_NEGATED = _rx(
+    rf"\b(?:never|didn'?t|did not|wasn'?t|was not|not|nobody|no one|no-one|wouldn'?t|would never)\s+(?:\w+\s+){{0,2}}(?:forced|force|pressured|pressure|coerced|made me|held me|pinned|push(?:ed)? me|raped)\b",
+    r"\b(?:stopped|backed off|pulled back|respected (?:it|that|me|my no)|listened)\s+(?:right away|immediately|straight away|as soon as|when|the moment)\b",
+    r"\b(?:and|so)\s+(?:he|she|they)\s+(?:stopped|backed off|respected|listened|pulled away|asked)\b",
+    r"\bwe\s+both\s+wanted\b|\bi\s+(?:really\s+)?wanted\s+(?:it|to)\s+at\s+the\s+time\b|\benthusiastic\b",
+    r"\bi\s+wasn'?t\s+(?:too\s+)?drunk\b|\bboth\s+sober\b|\bwe\s+were\s+both\s+sober\b",
+    r"\b(?:consent|consented|agreed|said yes)\b[^.!?]{0,30}\b(?:fully|freely|clearly|happily)\b",
+    r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|first|before)\b",
+)
+
+# --- rumination -----------------------------------------------------------------------------
+
+RUMINATIVE_QUESTION = _rx(
+    r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|how\s+could|how\s+come|what\s+if|what\s+is\s+wrong\s+with|what'?s\s+wrong\s+with|"
+    r"what\s+did\s+i|was\s+i|am\s+i|did\s+(?:he|she|they|i)|does\s+(?:he|she|they)|do\s+(?:they|i)|"
+    r"is\s+(?:he|she|it|this|there)|will\s+(?:i|he|she|they|anyone)|would\s+(?:he|she|they|it)|"
+    r"could\s+i|should\s+i\s+have|should\s+i\s+not|how\s+did\s+i|how\s+do\s+i\s+(?:stop|get over|move on|know)|"
+    r"what\s+(?:does|did)\s+(?:he|she|they|that|it)\s+(?:think|mean|want|say)|who\s+(?:does|would)|"
+    r"will\s+it|why\s+(?:me|not)|what\s+am\s+i|where\s+did\s+(?:i|it))\b",
+)
+RUMINATION_STATEMENT = _rx(
+    r"\b(?:keep|kept|keeps|can'?t stop|cannot stop|can’t stop|couldn'?t stop|still)\s+(?:asking|wondering|thinking about|replaying|going over|going back over|going back to|obsessing|overthinking|analy[sz]ing|running through|circling)\b",
+    r"\b(?:i|i've been|i have been|i'm)\s+(?:always\s+)?(?:wondering|asking myself|replaying|going over|obsessing over|overthinking)\b",
+    r"\bover\s+and\s+over\b|\bon\s+(?:a\s+)?(?:loop|repeat)\b|\b(?:same|one)\s+question\b[^.!?]{0,30}\b(?:again|loop|over|keeps)\b",
+    r"\b(?:goes|going|spinning|runs|running|racing)\s+(?:round|around)\s+(?:and\s+(?:round|around)\s+)?in\s+my\s+head\b",
+    r"\bcan'?t\s+(?:get|stop)\s+(?:it|him|her|them|this|that night)\s+(?:out of my head|from my mind)\b",
+    r"\bi\s+(?:wonder|ask myself)\s+(?:why|if|whether|what|how)\b",
+)
+PRACTICAL_QUESTION = _rx(
+    r"\b(?:what\s+time|when\s+does|when\s+is|where\s+(?:is|can|do|are)|how\s+(?:much|many|long|far)\s+(?:is|does|do|are|should)|"
+    r"which\s+(?:bus|train|day|one)|should\s+i\s+(?:buy|bring|book|order|call the|take the|wear|get|cook)|"
+    r"do\s+(?:we|i)\s+(?:need|have)\s+(?:to\s+)?(?:buy|milk|bread|any)|is\s+(?:the|it)\s+(?:open|closed|raining|cold)|"
+    r"what\s+should\s+i\s+(?:cook|eat|wear|make|buy)|can\s+you|could\s+you|did\s+i\s+(?:lock|turn off|leave the|pay|remember to)|"
+    r"(?:pharmacy|store|shop|bus|train|appointment|dentist|meeting|rent|bill|deadline|weather|recipe|oven|laundry|groceries)\b)",
+)

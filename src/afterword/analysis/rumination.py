@@ -1,0 +1,31 @@
+"""Ruminative questions and their statement forms, told apart from practical questions."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.analysis import rules
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|what|how|was|am|did|does|do|is|will|would|could|should|"
+    r"who|where|when|can|has|have|were|are)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+
+
+def rule_kind(sentence: str) -> str | None:
+    """"question", "statement", "practical", or None for a sentence, from rules alone."""
+    question = is_question(sentence)
+    if question and rules.PRACTICAL_QUESTION.search(sentence) and not rules.RUMINATIVE_QUESTION.match(
+        sentence
+    ):
+        return "practical"
+    if question and rules.RUMINATIVE_QUESTION.match(sentence):
+        return "question"
+    if rules.RUMINATION_STATEMENT.search(sentence):
+        return "statement"
+    return None

@@ -1,0 +1,80 @@
+"""Sentences with their exact spans, and a cheap English check.
+
+Evidence shown to the user must be an exact substring of what they wrote, so sentences are
+kept as slices of the original text (stripped of surrounding whitespace only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (possibly repeated, possibly followed by quotes or brackets)
+# and whitespace, or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+# Frequent English function words; journal text in English has plenty of them.
+_ENGLISH = frozenset(
+    """i me my myself we our you your he him his she her it its they them their what which who
+    whom this that these those am is are was were be been being have has had having do does did
+    doing a an the and but if or because as until while of at by for with about against between
+    into through during before after above below to from up down in out on off over under again
+    then once here there when where why how all any both each few more most other some such no
+    nor not only own same so than too very can will just don't should now i'm i've i'd i'll it's
+    can't didn't wasn't won't feel felt like know want think really even still never always
+    would could him,""".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; each ``text`` is ``original[start:end]``."""
+    out: list[Sentence] = []
+    pos = 0
+    for match in _BOUNDARY.finditer(text):
+        _append(text, pos, match.start(), out)
+        pos = match.end()
+    _append(text, pos, len(text), out)
+    return out
+
+
+def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def language(text: str) -> str:
+    """"en", "non_english", or "unknown" (too little text to tell).
+
+    A heuristic, not a language identifier: English journal text is full of function words.
+    Short texts are given the benefit of the doubt when they are mostly ASCII letters.
+    """
+    tokens = words(text)
+    if not tokens:
+        return "unknown"
+    letters = [ch for ch in text if ch.isalpha()]
+    ascii_share = sum(ch.isascii() for ch in letters) / max(1, len(letters))
+    hits = sum(1 for t in tokens if t.replace("’", "'") in _ENGLISH)
+    share = hits / len(tokens)
+    if len(tokens) < 4:
+        if ascii_share < 0.5:
+            return "non_english"
+        return "en" if hits or ascii_share > 0.9 else "unknown"
+    if ascii_share < 0.6:
+        return "non_english"
+    return "en" if share >= 0.15 else "non_english"

@@ -1,0 +1,328 @@
+"""Train the linear heads and choose their thresholds (needs the `train` extra: scikit-learn).
+
+    python -m afterword.analysis.train            # all heads, written to analysis/artifacts/
+    python -m afterword.analysis.train --only crisis,rumination --out /tmp/heads
+
+Deterministic: liblinear with a fixed random_state, inputs in file order, thresholds from a
+fixed grid. Heads for traps, themes, rumination and the safety signals learn from the project's
+own examples (data/training, train split) and take thresholds from its validation split. The
+emotion head learns from the GoEmotions train split and takes thresholds from its dev split.
+Never from any test or evaluation set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from afterword.analysis import encoder as encoder_mod
+from afterword.analysis import engine, safety
+from afterword.analysis.features import hashed_rows
+from afterword.analysis.heads import ARTIFACTS, Head, save
+from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
+from afterword.analysis.text import Sentence
+
+VERSION = "1.0.0"
+SEED = 0
+EMOTION_HASH_DIM = 1 << 16
+GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+
+Matrix = npt.NDArray[np.float32]
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[3]
+
+
+def shared_data() -> Path:
+    env = os.environ.get("AFTERWORD_SHARED_DATA")
+    return Path(env) if env else repo_root().parent / "shared" / "data"
+
+
+def load_rows(task: str, split: str | None = None) -> list[dict[str, Any]]:
+    path = repo_root() / "data" / "training" / f"{task}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fit(x: Any, y: npt.NDArray[np.int64], c: float, balanced: bool) -> tuple[Matrix, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if y.min() == y.max():  # a label with no positives: never fires
+        return np.zeros(x.shape[1], dtype=np.float32), -10.0
+    model = LogisticRegression(
+        C=c, solver="liblinear", random_state=SEED, max_iter=5000,
+        class_weight="balanced" if balanced else None,
+    )
+    model.fit(x, y)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def _multi(x: Any, y: npt.NDArray[np.int64], c: float, balanced: bool) -> tuple[Matrix, Matrix]:
+    ws, bs = [], []
+    for j in range(y.shape[1]):
+        w, b = _fit(x, y[:, j], c, balanced)
+        ws.append(w)
+        bs.append(b)
+    return np.stack(ws, axis=1), np.asarray(bs, dtype=np.float32)
+
+
+def _labels_matrix(rows: Sequence[dict[str, Any]], labels: Sequence[str]) -> npt.NDArray[np.int64]:
+    y = np.zeros((len(rows), len(labels)), dtype=np.int64)
+    for i, r in enumerate(rows):
+        for lab in r["labels"]:
+            if lab in labels:
+                y[i, labels.index(lab)] = 1
+    return y
+
+
+def _f1(pred: npt.NDArray[np.bool_], gold: npt.NDArray[np.bool_]) -> float:
+    tp = float((pred & gold).sum())
+    denom = float(pred.sum() + gold.sum())
+    return 2 * tp / denom if denom else 0.0
+
+
+def _best_threshold(scores: Matrix, gold: npt.NDArray[np.bool_], default: float = 0.5) -> float:
+    if not gold.any():
+        return default
+    best, best_t = -1.0, default
+    for t in GRID:
+        f = _f1(scores >= t, gold)
+        if f > best + 1e-9:
+            best, best_t = f, float(t)
+    return best_t
+
+
+def _sentences(texts: Sequence[str]) -> list[list[Sentence]]:
+    return [engine._prepare(t).sents for t in texts]
+
+
+def _embed_rows(texts: Sequence[str]) -> Matrix:
+    return encoder_mod.get().encode(list(texts))
+
+
+def _runtime_scores(head: Head, texts: Sequence[str]) -> Matrix:
+    """Each text's score per label as the engine computes it: max of text and its sentences."""
+    sents = _sentences(texts)
+    groups = [[s.text for s in g] for g in sents]
+    t_vec, s_vec = encoder_mod.get().encode_groups(groups)
+    p_text = head.proba([" ".join(g) for g in groups], t_vec)
+    p_sent = head.proba([s for g in groups for s in g], s_vec)
+    out = p_text.copy()
+    off = 0
+    for i, g in enumerate(groups):
+        if g:
+            out[i] = np.maximum(out[i], p_sent[off:off + len(g)].max(axis=0))
+        off += len(g)
+    return out
+
+
+def train_multilabel(task: str, labels: Sequence[str], c: float = 1.0) -> Head:
+    train = load_rows(task, "train")
+    x = _embed_rows([r["text"] for r in train])
+    w, b = _multi(x, _labels_matrix(train, labels), c, balanced=True)
+    head = Head(task, tuple(labels), np.full(len(labels), 0.5, np.float32), w, b)
+    val = load_rows(task, "validation")
+    scores = _runtime_scores(head, [r["text"] for r in val])
+    gold = _labels_matrix(val, labels).astype(bool)
+    # The validation split is small per label; a floor keeps one lucky example from setting a
+    # threshold so low that the label fires on everything.
+    th = [max(0.35, _best_threshold(scores[:, j], gold[:, j])) for j in range(len(labels))]
+    return Head(task, tuple(labels), np.asarray(th, np.float32), w, b)
+
+
+# Rows of other tasks that are certainly negatives for a binary head: everyday and painful
+# journal sentences that are not about suicide, non-consent, or (for rumination) not questions.
+_NEGATIVE_SOURCES: dict[str, tuple[str, ...]] = {
+    "crisis": ("traps", "themes", "rumination", "nonconsent"),
+    "nonconsent": ("traps", "themes", "rumination", "crisis"),
+    "rumination": ("traps", "themes", "crisis", "nonconsent"),
+}
+_NOT_NEGATIVE = {"nonconsent": {"boundary_crossed"}}
+
+
+def rows_with_negatives(task: str, split: str) -> list[dict[str, Any]]:
+    rows = load_rows(task, split)
+    for other in _NEGATIVE_SOURCES.get(task, ()):
+        for r in load_rows(other, split):
+            if set(r["labels"]) & _NOT_NEGATIVE.get(task, set()):
+                continue
+            if task == "rumination" and "?" in r["text"]:
+                continue
+            if other in ("crisis", "nonconsent") and other in r["labels"] and task != "rumination":
+                continue
+            rows.append({**r, "labels": []})
+    return rows
+
+
+def _binary_head(task: str, c: float = 1.0) -> Head:
+    train = rows_with_negatives(task, "train")
+    x = _embed_rows([r["text"] for r in train])
+    y = np.asarray([1 if task in r["labels"] else 0 for r in train], dtype=np.int64)
+    w, b = _fit(x, y, c, balanced=True)
+    return Head(task, (task,), np.asarray([0.5], np.float32), w[:, None],
+                np.asarray([b], np.float32))
+
+
+def _with_threshold(head: Head, t: float) -> Head:
+    return Head(head.name, head.labels, np.asarray([t], np.float32), head.w_emb, head.bias)
+
+
+def train_safety(task: str) -> Head:
+    """Lowest-FPR threshold that keeps validation recall highest, FPR at most 5%."""
+    head = _binary_head(task)
+    val = rows_with_negatives(task, "validation")
+    sents = _sentences([r["text"] for r in val])
+    gold = np.asarray([task in r["labels"] for r in val])
+    detect: Callable[[Sequence[Sentence]], list[safety.SentenceSignal]] = (
+        safety.crisis_sentences if task == "crisis" else safety.nonconsent_sentences
+    )
+    groups = [[s.text for s in g] for g in sents]
+    _, s_vec = encoder_mod.get().encode_groups(groups)
+    p = head.proba([s for g in groups for s in g], s_vec)[:, 0]
+    signals = [detect(g) for g in sents]
+    best: tuple[float, float, float] = (-1.0, 0.0, 0.5)
+    for t in GRID:
+        flags, off = [], 0
+        for g, sig in zip(sents, signals, strict=True):
+            flags.append(engine._signal(g, sig, p[off:off + len(g)], float(t)).flag)
+            off += len(g)
+        pred = np.asarray(flags)
+        recall = float((pred & gold).sum() / max(1, gold.sum()))
+        fpr = float((pred & ~gold).sum() / max(1, (~gold).sum()))
+        if fpr <= 0.05 and (recall, -fpr) > (best[0], -best[1]):
+            best = (recall, fpr, float(t))
+    return _with_threshold(head, best[2])
+
+
+def train_rumination() -> Head:
+    head = _binary_head("rumination")
+    val = rows_with_negatives("rumination", "validation")
+    sents = _sentences([r["text"] for r in val])
+    gold = np.asarray(["rumination" in r["labels"] for r in val])
+    groups = [[s.text for s in g] for g in sents]
+    _, s_vec = encoder_mod.get().encode_groups(groups)
+    p = head.proba([s for g in groups for s in g], s_vec)[:, 0]
+    best = (-1.0, 0.5)
+    for t in GRID[GRID >= 0.3]:
+        flags, off = [], 0
+        for g in sents:
+            flags.append(engine._rumination(g, p[off:off + len(g)], float(t)).flag)
+            off += len(g)
+        f = _f1(np.asarray(flags), gold)
+        if f > best[0] + 1e-9:
+            best = (f, float(t))
+    return _with_threshold(head, best[1])
+
+
+def _goemotions(split: str) -> tuple[list[str], npt.NDArray[np.int64]]:
+    texts: list[str] = []
+    ys: list[list[int]] = []
+    for line in (shared_data() / "goemotions" / f"{split}.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        texts.append(parts[0])
+        ys.append([int(i) for i in parts[1].split(",")])
+    y = np.zeros((len(texts), len(EMOTIONS)), dtype=np.int64)
+    for i, ids in enumerate(ys):
+        y[i, ids] = 1
+    return texts, y
+
+
+def _hashed_matrix(texts: Sequence[str], dim: int) -> Any:
+    import scipy.sparse as sp
+
+    indptr, indices, data = [0], [], []
+    for t in texts:
+        idx, val = hashed_rows(t, dim)
+        indices.append(idx)
+        data.append(val)
+        indptr.append(indptr[-1] + len(idx))
+    return sp.csr_matrix(
+        (np.concatenate(data) if data else np.zeros(0, np.float32),
+         np.concatenate(indices) if indices else np.zeros(0, np.int64), np.asarray(indptr)),
+        shape=(len(texts), dim), dtype=np.float32,
+    )
+
+
+def train_emotions(c: float = 4.0) -> Head:
+    import scipy.sparse as sp
+
+    texts, y = _goemotions("train")
+    enc = encoder_mod.get()
+    x = sp.hstack([sp.csr_matrix(enc.encode(texts)), _hashed_matrix(texts, EMOTION_HASH_DIM)]).tocsr()
+    w, b = _multi(x, y, c, balanced=False)
+    d = enc.dim
+    # Stored as float16, so threshold on the weights the runtime will actually use.
+    w_hash = w[d:].astype(np.float16).astype(np.float32)
+    head = Head("emotions", EMOTIONS, np.full(len(EMOTIONS), 0.5, np.float32), w[:d], b,
+                w_hash, EMOTION_HASH_DIM)
+    dev_texts, dev_y = _goemotions("dev")
+    p = _runtime_scores(head, dev_texts)
+    th = [_best_threshold(p[:, j], dev_y[:, j].astype(bool)) for j in range(len(EMOTIONS))]
+    return Head("emotions", EMOTIONS, np.asarray(th, np.float32), w[:d], b, w_hash, EMOTION_HASH_DIM)
+
+
+TRAINERS: dict[str, Callable[[], Head]] = {
+    "traps": lambda: train_multilabel("traps", TRAPS),
+    "themes": lambda: train_multilabel("themes", THEMES),
+    "crisis": lambda: train_safety("crisis"),
+    "nonconsent": lambda: train_safety("nonconsent"),
+    "rumination": train_rumination,
+    "emotions": train_emotions,
+}
+
+
+def train(only: Sequence[str] | None = None) -> tuple[list[Head], dict[str, Any]]:
+    import sklearn
+
+    names = list(only) if only else list(TRAINERS)
+    heads = [TRAINERS[n]() for n in names]
+    data_dir = repo_root() / "data" / "training"
+    inputs = {f"data/training/{p.name}": _sha(p) for p in sorted(data_dir.glob("*.jsonl"))}
+    if "emotions" in names:
+        inputs["goemotions/train.tsv"] = _sha(shared_data() / "goemotions" / "train.tsv")
+        inputs["goemotions/dev.tsv"] = _sha(shared_data() / "goemotions" / "dev.tsv")
+    meta = {
+        "training": {
+            "command": "python -m afterword.analysis.train",
+            "solver": "sklearn LogisticRegression(liblinear), random_state=0",
+            "sklearn": sklearn.__version__,
+            "encoder": encoder_mod.get().info.version,
+            "inputs": inputs,
+            "thresholds": "per label on the validation split (GoEmotions dev for emotions)",
+        }
+    }
+    return heads, meta
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m afterword.analysis.train")
+    parser.add_argument("--only", help="comma-separated heads: " + ",".join(TRAINERS))
+    parser.add_argument("--out", type=Path, default=ARTIFACTS)
+    args = parser.parse_args(argv)
+    only = args.only.split(",") if args.only else None
+    heads, meta = train(only)
+    save(args.out, VERSION, heads, meta)
+    for h in heads:
+        print(f"{h.name}: {len(h.labels)} labels, thresholds {np.round(h.thresholds, 2).tolist()}",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
