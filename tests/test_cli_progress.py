@@ -138,7 +138,8 @@ def test_trends_and_patterns(journal, capsys):
     _write_entries(journal)
     assert run("trends", "--json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["entries"] == 2 and "analysis" in data["missing_sources"]
+    assert data["entries"] == 2 and data["analysed_entries"] == 2
+    assert data["mood_weekly"]
     assert run("trends") == 0
     assert msg("progress.trends.title") in capsys.readouterr().out
     assert run("patterns") == 0
@@ -151,10 +152,14 @@ def test_trends_and_patterns(journal, capsys):
     assert run("trends", "--from", "2026-05-01", "--to", "2026-01-01") == 7
 
 
-def test_similar_needs_embeddings(journal, capsys):
+def test_similar_entries(journal, capsys):
     _write_entries(journal)
-    assert run("similar", "1") == 8
-    assert msg("progress.similar.no_embeddings") in capsys.readouterr().err
+    assert run("similar", "1") == 0
+    assert msg("progress.similar.none") in capsys.readouterr().out  # nothing earlier
+    assert run("similar", "2", "--json") == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["entry_id"] == 1 and -1 <= hit["score"] <= 1
+    assert run("similar", "99") == 8
 
 
 def test_report_defaults_to_nothing_unseen(journal, tmp_path, capsys):

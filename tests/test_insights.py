@@ -30,7 +30,8 @@ def unlocked(tmp_path):
 
 @pytest.fixture
 def insights(unlocked):
-    return InsightsService(unlocked, clock=lambda: NOW)
+    # Only what is stored; the in-memory analysis path has its own tests.
+    return InsightsService(unlocked, clock=lambda: NOW, analyze_missing=False)
 
 
 def _at(day: date, hour: int = 21) -> datetime:
@@ -177,6 +178,26 @@ def test_trends_say_when_analysis_is_missing(unlocked, insights):
     assert t.emotions == []
 
 
+def test_entries_without_stored_analysis_are_analysed_in_memory(unlocked):
+    j = unlocked.journal
+    j.write("Why did I let this happen? Why am I never enough?", created_at=_at(NOW.date()))
+    service = InsightsService(unlocked, clock=lambda: NOW)
+    t = service.trends()
+    assert t.analysed_entries == 1 and t.analysed_in_memory == 1
+    assert "analysis" not in t.missing
+    assert sum(p.value for p in t.rumination) >= 1
+    with unlocked.session_factory() as s:  # nothing was stored by looking
+        assert s.query(EntryAnalysisRow).count() == 0
+
+
+def test_traps_are_not_counted_where_nonconsent_was_flagged(unlocked, insights):
+    e = unlocked.journal.write("text", created_at=_at(NOW.date()))
+    _analysis(unlocked, e.id, safety={"nonconsent": {"flag": True, "score": 0.9,
+                                                     "evidence": []}},
+              traps=[{"label": "personalizing", "score": 0.9, "evidence": "x"}])
+    assert insights.trends().traps == []
+
+
 def test_bad_range_is_refused(insights):
     with pytest.raises(InvalidInput):
         insights.trends(date(2026, 3, 1), date(2026, 2, 1))
@@ -231,12 +252,27 @@ def test_similar_entries_are_earlier_and_ranked(unlocked, insights):
 
 def test_similar_entries_errors(unlocked, insights):
     e = unlocked.journal.write("not analysed", created_at=_at(date(2026, 2, 1)))
-    with pytest.raises(NotFound):
-        insights.similar_entries(e.id)
+    assert insights.similar_entries(e.id) == []  # nothing earlier to compare with
     with pytest.raises(NotFound):
         insights.similar_entries(9999)
-    with pytest.raises(InvalidInput):
-        insights.similar_entries(e.id, k=0)
+    for bad in (0, 51):
+        with pytest.raises(InvalidInput):
+            insights.similar_entries(e.id, k=bad)
+
+
+def test_similar_entries_embedded_in_memory_when_none_are_stored(unlocked, insights, tmp_path):
+    j = unlocked.journal
+    ghost = j.write("He stopped replying after we slept together and I feel used.",
+                    created_at=_at(date(2026, 2, 1)))
+    j.write("Bought tomatoes and basil at the market for dinner.",
+            created_at=_at(date(2026, 2, 2)))
+    later = j.write("She went silent after our night together; I feel used again.",
+                    created_at=_at(date(2026, 2, 10)))
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    found = insights.similar_entries(later.id, k=2)
+    assert found[0].entry_id == ghost.id
+    assert found[0].score > found[1].score
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
 # --- privacy -------------------------------------------------------------------------------
@@ -254,6 +290,7 @@ def test_no_entry_text_in_logs_and_nothing_written_outside_the_vault(
     _embed(unlocked, e1.id, [1, 0])
     _embed(unlocked, e2.id, [1, 0])
     before = sorted(p.name for p in tmp_path.rglob("*"))
+    insights = InsightsService(unlocked, clock=lambda: NOW)  # in-memory analysis too
     with caplog.at_level(logging.DEBUG):
         insights.take_measure("phq9", [1] * 9)
         insights.trends(date(2026, 1, 1), NOW.date())

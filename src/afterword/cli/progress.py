@@ -366,6 +366,7 @@ def _trends_json(t: Any) -> dict[str, Any]:
     return {
         "from": t.start.isoformat(), "to": t.end.isoformat(),
         "entries": t.entries_counted, "analysed_entries": t.analysed_entries,
+        "analysed_in_memory": t.analysed_in_memory,
         "missing_sources": t.missing,
         "mood_weekly": pts(t.mood),
         "emotions": [{"label": a, "count": b} for a, b in t.emotions],

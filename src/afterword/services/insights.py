@@ -121,6 +121,7 @@ class Trends:
     missing: list[str] = field(default_factory=list)
     entries_counted: int = 0
     analysed_entries: int = 0
+    analysed_in_memory: int = 0
 
 
 def reliable_change(scale: Scale, before: float, after: float) -> ReliableChange:
@@ -131,11 +132,15 @@ def reliable_change(scale: Scale, before: float, after: float) -> ReliableChange
 
 
 class InsightsService:
-    def __init__(self, unlocked: Any, clock: Clock | None = None) -> None:
+    def __init__(self, unlocked: Any, clock: Clock | None = None, *,
+                 analyze_missing: bool = True) -> None:
         from afterword.services.vault import local_now
 
         self.unlocked = unlocked
         self.clock: Clock = clock or local_now
+        # Entries without a stored analysis result are analysed in memory for trends and
+        # patterns (never written anywhere); tests of the stored path turn this off.
+        self.analyze_missing = analyze_missing
 
     # --- plumbing ----------------------------------------------------------------------------
 
@@ -308,16 +313,30 @@ class InsightsService:
                               until=self._instant(end + timedelta(days=1)))
         return list(self.unlocked.journal.iterate(filters))
 
-    def _analyses(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    def _analyses(self, entries: Sequence[Any]) -> tuple[dict[int, dict[str, Any]], int]:
+        """Stored analysis results for ``entries``; entries without one are analysed in memory
+        (nothing is written). Returns the results and how many were computed here."""
         with self.unlocked.session_factory() as session, session.begin():
-            stored = AnalysisReader(session).results(entry_ids)
-        out = {}
+            stored = AnalysisReader(session).results([e.id for e in entries])
+        out: dict[int, dict[str, Any]] = {}
         for s in stored:
             try:
                 out[s.entry_id] = json.loads(s.result_json)
             except ValueError:
                 log.warning("analysis result for entry %s could not be read", s.entry_id)
-        return out
+        todo = [e for e in entries if e.id not in out]
+        if not todo or not self.analyze_missing:
+            return out, 0
+        try:
+            from afterword.analysis import analyze
+
+            results = analyze([e.body for e in todo])
+        except Exception as exc:  # noqa: BLE001 - trends still work from what is stored
+            log.warning("in-memory analysis unavailable: %s", type(exc).__name__)
+            return out, 0
+        for e, r in zip(todo, results, strict=True):
+            out[e.id] = r.to_dict()
+        return out, len(todo)
 
     def trends(self, start: date | None = None, end: date | None = None) -> Trends:
         start, end = self._bounds(start, end)
@@ -328,8 +347,9 @@ class InsightsService:
         result.mood = trends.weekly_means(
             [(days[e.id], float(e.mood)) for e in entries if e.mood is not None], start, end
         )
-        analyses = self._analyses([e.id for e in entries])
+        analyses, computed = self._analyses(entries)
         result.analysed_entries = len(analyses)
+        result.analysed_in_memory = computed
         if entries and not analyses:
             result.missing.append("analysis")
         emotions, themes, suggested, rumination_days = [], [], [], []
@@ -339,7 +359,10 @@ class InsightsService:
                          if x.get("label") and x.get("label") != "neutral"]
             themes += [(day, str(x.get("label"))) for x in data.get("themes", [])
                        if x.get("label")]
-            suggested += [str(x.get("label")) for x in data.get("traps", []) if x.get("label")]
+            if not ((data.get("safety") or {}).get("nonconsent") or {}).get("flag"):
+                # Never count thoughts about a possibly non-consensual act as thinking traps.
+                suggested += [str(x.get("label")) for x in data.get("traps", [])
+                              if x.get("label")]
             questions = (data.get("rumination") or {}).get("questions") or []
             rumination_days += [day] * len(questions)
         result.emotions = trends.top_labels(emotions, 8)
@@ -395,7 +418,7 @@ class InsightsService:
                       ) -> list[UnitFacts]:
         start, end = self._bounds(start, end)
         entries = self._entries(start, end)
-        analyses = self._analyses([e.id for e in entries])
+        analyses, _ = self._analyses(entries)
         grouped: dict[str, list[Any]] = {}
         meta: dict[str, tuple[int | None, str | None]] = {}
         episodes = {ep.id: ep for ep in self.unlocked.journal.episodes()}
@@ -442,7 +465,11 @@ class InsightsService:
     # --- similar entries ---------------------------------------------------------------------
 
     def similar_entries(self, entry_id: int, k: int = 5) -> list[SimilarEntry]:
-        """The most similar *earlier* entries by embedding, compared in memory only."""
+        """The most similar *earlier* entries by embedding.
+
+        Uses the embeddings stored inside the vault; where the entry has none yet, the entry
+        and the earlier ones are embedded in memory. Vectors are never written anywhere else.
+        """
         import numpy as np
 
         if not 1 <= k <= 50:
@@ -455,25 +482,49 @@ class InsightsService:
             stored = AnalysisReader(session).embeddings()
         vectors = {eid: (model, np.frombuffer(vec, dtype="<f4")) for eid, model, dim, vec in stored
                    if len(vec) == 4 * dim}
-        if entry_id not in vectors:
-            raise NotFound(msg("progress.similar.no_embeddings"))
-        model, query = vectors[entry_id]
-        candidates = [eid for eid, (m, v) in vectors.items()
-                      if eid != entry_id and m == model and v.shape == query.shape]
-        if not candidates:
-            return []
-        entries = {e.id: e for e in self._entries_by_id(candidates)}
-        earlier = [eid for eid in candidates
-                   if eid in entries and entries[eid].created_at <= target.created_at]
+        if entry_id in vectors:
+            model, query = vectors[entry_id]
+            ids = [eid for eid, (m, v) in vectors.items()
+                   if eid != entry_id and m == model and v.shape == query.shape]
+            entries = {e.id: e for e in self._entries_by_id(ids)}
+            earlier = [eid for eid in ids
+                       if eid in entries and entries[eid].created_at <= target.created_at]
+            matrix = [vectors[eid][1] for eid in earlier]
+        else:
+            earlier_entries = self._earlier_entries(target)
+            if not earlier_entries:
+                return []
+            computed = self._embed_in_memory([target, *earlier_entries])
+            if computed is None:
+                raise NotFound(msg("progress.similar.no_embeddings"))
+            query, matrix = computed[0], list(computed[1:])
+            entries = {e.id: e for e in earlier_entries}
+            earlier = [e.id for e in earlier_entries]
         if not earlier:
             return []
-        matrix = np.stack([vectors[eid][1] for eid in earlier]).astype(np.float64)
-        q = query.astype(np.float64)
-        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(q) or 1.0)
-        scores = matrix @ q / np.where(norms == 0, 1.0, norms)
+        m = np.stack(matrix).astype(np.float64)
+        q = np.asarray(query, dtype=np.float64)
+        norms = np.linalg.norm(m, axis=1) * (np.linalg.norm(q) or 1.0)
+        scores = m @ q / np.where(norms == 0, 1.0, norms)
         order = np.argsort(-scores, kind="stable")[:k]
         return [SimilarEntry(earlier[i], entries[earlier[i]].created_at, round(float(scores[i]), 3))
                 for i in order]
+
+    def _earlier_entries(self, target: Any, cap: int = 2000) -> list[Any]:
+        from afterword.domain.entries import EntryFilter
+
+        filters = EntryFilter(until=target.created_at + timedelta(microseconds=1))
+        found = [e for e in self.unlocked.journal.iterate(filters) if e.id != target.id]
+        return found[-cap:]
+
+    def _embed_in_memory(self, entries: Sequence[Any]) -> Any:
+        try:
+            from afterword.analysis import embed
+
+            return embed([e.body for e in entries])
+        except Exception as exc:  # noqa: BLE001 - no encoder: say there is nothing to compare
+            log.warning("in-memory embedding unavailable: %s", type(exc).__name__)
+            return None
 
     def _entries_by_id(self, ids: Sequence[int]) -> list[Any]:
         with self.unlocked.store.read() as repos:
