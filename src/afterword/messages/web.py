@@ -263,6 +263,188 @@ MESSAGES: dict[str, str] = {
     "web.exchange.no_file": "Please choose a file to import.",
     "web.form.too_big": "That file is too big to import here (the limit is {limit} MB).",
     "web.form.unreadable": "The form could not be read. Please try again.",
+    # reflection flows
+    "web.reflect.page_title": "Reflect",
+    "web.reflect.heading": "Reflect",
+    "web.reflect.intro": (
+        "A guided reflection walks through what happened, what you hoped for, how it felt, the "
+        "questions that keep coming back, and what you want from now on. You can pause at any "
+        "point; every answer is saved, encrypted, as you go."
+    ),
+    "web.reflect.episode_heading": "Reflect on an episode",
+    "web.reflect.episode_label": "Which episode?",
+    "web.reflect.no_episode": "Not tied to an episode",
+    "web.reflect.begin": "Begin or continue",
+    "web.reflect.other_heading": "Other paths",
+    "web.reflect.survivor": "Something happened without my full consent",
+    "web.reflect.safety_plan": "Build my safety plan",
+    "web.reflect.partner_check": "Check in with yourself before getting close to someone",
+    "web.reflect.runs_heading": "Your reflections",
+    "web.reflect.status_active": "in progress",
+    "web.reflect.status_completed": "finished",
+    "web.flow.position": "Step {position} of about {total}",
+    "web.flow.continue": "Continue",
+    "web.flow.back": "Back",
+    "web.flow.help": "I need help now",
+    "web.flow.survivor": "It was not my free choice",
+    "web.flow.saved_as_you_go": "Each answer is saved, encrypted, as soon as you continue. You can stop and come back.",
+    "web.flow.one_per_line": "One per line. Edit, remove or add as you like.",
+    "web.flow.scale_range": "A whole number from {low} to {high}.",
+    "web.flow.whole_number": "Please give a whole number.",
+    "web.flow.unknown_step": "This step could not be understood.",
+    "web.flow.unknown_flow": "That path is not one Afterword knows.",
+    "web.flow.moved_on": "This reflection has moved on since the page was loaded. Here is where it is now.",
+    "web.flow.no_traps": "Nothing was suggested for this thought. You can continue.",
+    "web.flow.trap_fits": "This fits",
+    "web.flow.trap_doesnt_fit": "This doesn't fit",
+    "web.flow.in_crisis_check": "Checking in with you. The reflection will be here when you are ready.",
+    "web.flow.survivor_opened_title": "We'll go a different way",
+    "web.flow.survivor_opened": (
+        "What you shared may mean part of this was not your free choice. If so, it was not "
+        "your fault. The next steps are about support, at your pace."
+    ),
+    "web.flow.crisis_opened_title": "Checking in",
+    "web.flow.crisis_opened": (
+        "Something you wrote makes it worth pausing to check how you are. People you can "
+        "reach right now are listed below."
+    ),
+    "web.flow.disputed": "Thank you for telling me. We'll go back to where you were.",
+    "web.flow.done_heading": "You reached the end",
+    "web.flow.done": "Thank you for taking this time. Everything is saved in your journal.",
+    "web.flow.your_boundary": "Your boundary from now on",
+    "web.flow.see_boundaries": "See all your boundaries",
+    "web.flow.back_to_hub": "Back to reflections",
+    # partner check
+    "web.check.page_title": "Before getting close",
+    "web.check.heading": "Before getting close to someone",
+    "web.check.intro": (
+        "A few questions about safety, care, honesty, mutual value and respect for "
+        "boundaries, next to your own boundaries. It gives prompts to think about, never a "
+        "verdict or a score."
+    ),
+    "web.check.person_label": "Who is it about?",
+    "web.check.begin": "Begin the check",
+    "web.check.no_person": "Please give a name or nickname.",
+    "web.check.history_heading": "Earlier checks",
+    "web.check.summary_heading": "What this brought up",
+    "web.check.never_a_verdict": "These are things to notice and talk about. Only you can decide what is right for you.",
+    "web.check.your_boundaries": "Your boundaries that apply:",
+    "web.check.to_notice": "Worth noticing:",
+    "web.check.conversations": "Conversations you could have:",
+    "web.check.general_boundaries": "Your other boundaries",
+    # support
+    "web.support.page_title": "Support",
+    "web.support.heading": "Support",
+    "web.support.intro": (
+        "Whatever brought you here, you do not have to handle it alone. Everything on these "
+        "pages works offline; Afterword never contacts anyone for you."
+    ),
+    "web.support.crisis_heading": "If things feel unsafe",
+    "web.support.crisis_body": "If you are thinking about ending your life or hurting yourself.",
+    "web.support.crisis_link": "Get support now",
+    "web.support.survivor_heading": "If it was not your choice",
+    "web.support.survivor_body": "If something happened without your full consent.",
+    "web.support.survivor_link": "Support for what happened",
+    "web.support.plan_heading": "Your safety plan",
+    "web.support.plan_body": "A short list, in your own words, for the hardest moments.",
+    "web.support.plan_link": "Open my safety plan",
+    "web.support.resources_heading": "People you can reach",
+    "web.support.resources_body": "Helplines for where you live, and your own contacts.",
+    "web.support.resources_link": "See all resources",
+    "web.crisis.page_title": "Are you safe right now?",
+    "web.crisis.heading": "Are you safe right now?",
+    "web.crisis.intro": (
+        "If you are thinking about ending your life or hurting yourself, please reach out now. "
+        "These people are there for exactly this, day or night. If you are in immediate "
+        "danger, call your local emergency number."
+    ),
+    "web.crisis.talk_heading": "Take a moment here",
+    "web.crisis.talk_body": "A few gentle questions, and your safety plan if you want it.",
+    "web.crisis.talk": "Check in with me",
+    "web.survivor.page_title": "Support for what happened",
+    "web.survivor.heading": "Support for what happened",
+    "web.survivor.begin_heading": "At your own pace",
+    "web.survivor.begin_body": (
+        "A short, gentle path: a grounding exercise if you want one, the options that exist, "
+        "and a private place to write. You can stop at any point."
+    ),
+    "web.survivor.begin": "Begin",
+    "web.plan.page_title": "Safety plan",
+    "web.plan.intro": (
+        "Your plan for the hardest moments, after the Safety Planning Intervention (Stanley & "
+        "Brown). It stays encrypted on this computer."
+    ),
+    "web.plan.heading": "Your plan",
+    "web.plan.empty": "Your plan is empty so far.",
+    "web.plan.build": "Build my plan",
+    "web.plan.update": "Update my plan",
+    "web.plan.section.warning_signs": "My warning signs",
+    "web.plan.section.coping": "Things I can do on my own",
+    "web.plan.section.people_places": "People and places that help",
+    "web.plan.section.people_help": "People I can ask for help",
+    "web.plan.section.professionals": "Professionals and services",
+    "web.plan.section.safer_surroundings": "Making my surroundings safer",
+    "web.resources.page_title": "People you can reach",
+    "web.resources.heading": "People you can reach now",
+    "web.resources.intro": "Showing resources for {place} first, then international ones.",
+    "web.resources.change_place": "Change the place",
+    "web.resources.own": "Added by you",
+    "web.resources.verified": "Last checked {day}",
+    "web.resources.never_contacts": "Afterword never contacts anyone on its own. You choose whether to reach out.",
+    "web.resources.add_heading": "Add your own",
+    "web.resources.add_help": "Someone you trust, your therapist, a local service. Kept encrypted.",
+    "web.resources.name": "Name",
+    "web.resources.contact": "How to reach them",
+    "web.resources.about": "A note",
+    "web.resources.add": "Add",
+    # boundaries
+    "web.boundaries.page_title": "Boundaries",
+    "web.boundaries.heading": "Your boundaries and values",
+    "web.boundaries.intro": (
+        "What you want from now on, in your own words. Boundaries from your reflections land "
+        "here; you can add, change or set any aside, and their history is kept."
+    ),
+    "web.boundaries.active": "Your boundaries",
+    "web.boundaries.none": "None yet. They can come from a reflection, or you can write one here.",
+    "web.boundaries.from_reflection": "From a reflection",
+    "web.boundaries.from_you": "Written here",
+    "web.boundaries.change": "Change",
+    "web.boundaries.text": "Boundary",
+    "web.boundaries.text_help": "For example: \"I will ask what we both want before getting close.\"",
+    "web.boundaries.pillars": "Which pillars does it protect?",
+    "web.boundaries.save": "Save",
+    "web.boundaries.retire": "Set aside",
+    "web.boundaries.reactivate": "Bring back",
+    "web.boundaries.history": "History",
+    "web.boundaries.action.created": "written",
+    "web.boundaries.action.edited": "changed",
+    "web.boundaries.action.retired": "set aside",
+    "web.boundaries.action.reactivated": "brought back",
+    "web.boundaries.add_heading": "Add a boundary",
+    "web.boundaries.add": "Add boundary",
+    "web.boundaries.retired": "Set aside",
+    "web.boundaries.weights_heading": "What matters most to you",
+    "web.boundaries.weights_help": (
+        "How much each pillar matters to you, from {low} to {high}. This only orders what the "
+        "partner check shows first; it is never a score."
+    ),
+    "web.boundaries.save_weights": "Save",
+    "web.boundaries.bad_action": "That change could not be understood.",
+    "web.field.weight": "Weight",
+    # analysis labels as people read them (traps are named in the reflect catalogue)
+    "web.label.themes.feeling_used": "Feeling used",
+    "web.label.themes.emptiness": "Emptiness",
+    "web.label.themes.loneliness": "Loneliness",
+    "web.label.themes.regret": "Regret",
+    "web.label.themes.self_worth_doubt": "Doubting your worth",
+    "web.label.themes.expectation_mismatch": "Hopes and reality not matching",
+    "web.label.themes.longing_after_bonding": "Longing after closeness",
+    "web.label.themes.boundary_crossed": "A boundary crossed",
+    "web.label.themes.disrespect": "Being disrespected",
+    "web.label.themes.shame": "Shame",
+    "web.label.themes.growth": "Growth",
+    "web.label.themes.self_respect": "Self-respect",
+    "web.label.themes.hope": "Hope",
     # API
     "web.api.body_null": "An entry's body cannot be empty.",
     "web.api.not_analysed": "This entry has no analysis yet.",

@@ -22,7 +22,8 @@ VERDICTS = ("doesnt_fit", "confirmed")
 
 
 def label_name(kind: str, label: str) -> str:
-    for key in (f"analysis.{kind}.{label}", f"analysis.label.{label}", f"web.label.{kind}.{label}"):
+    keys = (f"reflect.trap.{label}",) if kind == "traps" else ()
+    for key in (*keys, f"analysis.{kind}.{label}", f"web.label.{kind}.{label}"):
         if has(key):
             return msg(key)
     return label.replace("_", " ")

@@ -43,7 +43,7 @@ class Gate:
         self._tokens: set[str] = set()
         self._last_activity = clock()
         self.auto_lock_seconds = auto_lock_minutes * 60
-        self.recovery_key_shown: str | None = None
+        self._cache: dict[str, Any] = {}
 
     # -- browser sessions -------------------------------------------------------------------
     def session(self, sid: str | None) -> BrowserSession:
@@ -105,7 +105,7 @@ class Gate:
             for session in self._sessions.values():
                 session.authenticated = False
             self._tokens.clear()
-            self.recovery_key_shown = None
+            self._cache.clear()
             if unlocked is not None:
                 close = getattr(unlocked, "close", None) or getattr(unlocked, "lock", None)
                 if close is not None:
@@ -133,6 +133,13 @@ class Gate:
                 raise Locked()
             self._last_activity = self._clock()
             return self._unlocked
+
+    def cached(self, name: str, factory: Callable[[], Any]) -> Any:
+        """A service built once per unlock (e.g. the reflection engine); dropped on lock."""
+        with self._guard:
+            if name not in self._cache:
+                self._cache[name] = factory()
+            return self._cache[name]
 
     def peek(self) -> Any:
         """The unlocked journal's services without counting activity (background work)."""

@@ -12,11 +12,14 @@ def _collect() -> list[APIRouter]:
         pages_auth,
         pages_episodes,
         pages_journal,
+        pages_reflect,
         pages_settings,
+        pages_support,
     )
 
     return [pages_auth.router, pages_journal.router, pages_episodes.router,
-            pages_settings.router, api_auth.router, api_journal.router]
+            pages_settings.router, pages_reflect.router, pages_support.router,
+            api_auth.router, api_journal.router]
 
 
 ROUTERS = _collect()
