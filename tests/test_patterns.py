@@ -190,3 +190,25 @@ def test_trap_tallies_and_beliefs():
                trends.BeliefChange(date(2026, 1, 8), 60, 50)]
     assert trends.belief_summary(records) == (70.0, 45.0)
     assert trends.belief_summary([]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I stopped replying to him for a week.",
+    "We talked about why I go quiet about what I want.",
+    "I ghosted him after that.",
+    "I wanted to disappear.",
+    "He didn't disappear; he called.",
+])
+def test_the_writer_going_quiet_is_not_them_disappearing(text):
+    units = [UnitFacts(key=k, entries=(_entry(i, i + 1, text),)) for i, k in enumerate("ab")]
+    assert find_patterns(units) == []
+
+
+def test_evidence_is_not_repeated():
+    units = [
+        UnitFacts(key=k, entries=(_entry(i, i + 1, "She ghosted me. She ghosted me."),))
+        for i, k in enumerate("ab")
+    ]
+    [gone] = find_patterns(units)
+    assert [e.sentence for e in gone.evidence] == ["She ghosted me.", "She ghosted me."]
+    assert len({e.unit for e in gone.evidence}) == 2

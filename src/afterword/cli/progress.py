@@ -335,7 +335,7 @@ def contact_log(
 @contact_app.command("status")
 def contact_status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Days without contact, per person."""
-    from afterword.report.build import days_text
+    from afterword.report.build import contact_line
 
     with _insights(ctx) as insights:
         people = insights.contact_summary()
@@ -351,9 +351,7 @@ def contact_status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         cx.info(_m("progress.contact.none"))
         return
     for p in people:
-        cx.out(_m("progress.contact.status", person=p.alias,
-                  days_contact=days_text(p.status.days_since_contact),
-                  days_profile=days_text(p.status.days_since_profile_check)))
+        cx.out(contact_line(p))
 
 
 # --- trends, patterns, similar ---------------------------------------------------------------

@@ -131,14 +131,19 @@ NO_COMMITMENT = _rx(
     r"\bno (promises|commitment|plans)\b",
 )
 
+_THEY = r"\b(he|she|they)\s+(just\s+|then\s+|simply\s+|completely\s+)?"
+
+# Their disappearing, not the writer's: each cue needs "he/she/they" or "me" in it.
 DISAPPEARING = _rx(
-    r"\b(ghosted|ghosting)\b",
-    r"\b(stopped|stop) (replying|responding|texting|answering|calling|writing)\b",
-    r"\b(went|gone|has gone|goes|go) (silent|quiet|cold|dark)\b",
-    r"\b(disappeared|vanished)\b",
+    r"\b(ghosted|ghosting) me\b",
+    r"\b(got|been|was|were|being) ghosted\b",
+    _THEY + r"(stopped|stop|has stopped|had stopped) (replying|responding|texting|answering"
+    r"|calling|writing|talking to me)\b",
+    _THEY + r"(went|has gone|had gone|goes|go|going|gone) (silent|quiet|cold|dark|radio silent)",
+    _THEY + r"(disappeared|vanished|dropped off the face)",
     r"\bleft me on read\b",
-    r"\bhaven't heard (from|back)\b",
-    r"\bnever (texted|called|wrote|messaged) (me )?(back|again)\b",
+    r"\bhaven't heard (from|back from) (him|her|them)\b",
+    _THEY + r"never (texted|called|wrote|messaged) (me )?(back|again)\b",
 )
 
 BOUNDARY_CROSSED = _rx(
@@ -258,7 +263,9 @@ def _if_repeated(
 ) -> list[Pattern]:
     if len({e.unit for e in evidence}) < MIN_UNITS:
         return []
-    return [Pattern(id=pattern_id, evidence=tuple(evidence), detail=detail)]
+    unique = {(e.unit, e.entry_id, e.source if e.sentence is None else "", e.sentence): e
+              for e in evidence}
+    return [Pattern(id=pattern_id, evidence=tuple(unique.values()), detail=detail)]
 
 
 _RULES = (

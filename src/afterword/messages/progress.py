@@ -223,12 +223,14 @@ MESSAGES: dict[str, str] = {
     "progress.contact.kind.contact": "contact",
     "progress.contact.kind.checked_profile": "checked their profile",
     "progress.contact.logged": "Logged: {kind} with {person} on {date}.",
-    "progress.contact.status": (
-        "{person}: {days_contact} since contact, {days_profile} since checking their profile."
-    ),
+    "progress.contact.status": "{person}: {contact}; {profile}.",
+    "progress.contact.since_contact": "{days} since contact",
+    "progress.contact.no_contact": "no contact logged",
+    "progress.contact.since_profile": "{days} since you checked their profile",
+    "progress.contact.no_profile": "no profile checks logged",
     "progress.contact.days": "{n} days",
     "progress.contact.one_day": "1 day",
-    "progress.contact.today": "today",
+    "progress.contact.today": "0 days (today)",
     "progress.contact.never": "nothing logged",
     "progress.contact.none": (
         "No contact logged yet. Example: afterword contact log ALIAS (add --profile if you "
@@ -248,6 +250,10 @@ MESSAGES: dict[str, str] = {
     "progress.trends.themes": "Aftermath themes noticed most often",
     "progress.trends.traps": "Thinking traps: suggested and how you answered",
     "progress.trends.traps_columns": "trap | suggested | you agreed | you disagreed",
+    "progress.trends.traps_note": (
+        "Thinking traps are common patterns in everyone's thinking, not faults. Where you said "
+        "something happened without your full consent, nothing there is counted as a trap."
+    ),
     "progress.trends.rumination": "Questions that echo, per week",
     "progress.trends.beliefs": (
         "Belief in the hard thought, before and after a reframe (0\u2013100)"

@@ -107,17 +107,27 @@ def _counts(title: str, items: Sequence[tuple[str, int]], name: str) -> Chart:
 def _contact(people: Sequence[PersonContact]) -> tuple[Block, ...]:
     blocks = []
     for p in people:
-        s = p.status
-        text = msg("progress.contact.status", person=p.alias,
-                   days_contact=days_text(s.days_since_contact),
-                   days_profile=days_text(s.days_since_profile_check))
+        text = contact_line(p)
+        # One point a week (and the last day) keeps the chart and its text readable.
+        last = len(p.series) - 1
+        points = [pt for i, pt in enumerate(p.series) if (last - i) % 7 == 0]
         chart = line_chart(
             f"{msg('progress.trends.contact')}: {p.alias}",
-            [pt.when.isoformat() for pt in p.series],
-            [Series(p.alias, [pt.value for pt in p.series])], y_min=0,
+            [pt.when.isoformat() for pt in points],
+            [Series(p.alias, [pt.value for pt in points])], y_min=0,
         )
         blocks.append(Block(heading=p.alias, paragraphs=(text,), chart=chart))
     return tuple(blocks)
+
+
+def contact_line(p: PersonContact) -> str:
+    s = p.status
+    contact = (msg("progress.contact.no_contact") if s.days_since_contact is None
+               else msg("progress.contact.since_contact", days=days_text(s.days_since_contact)))
+    profile = (msg("progress.contact.no_profile") if s.days_since_profile_check is None
+               else msg("progress.contact.since_profile",
+                        days=days_text(s.days_since_profile_check)))
+    return msg("progress.contact.status", person=p.alias, contact=contact, profile=profile)
 
 
 def days_text(days: int | None) -> str:
@@ -202,12 +212,12 @@ def section_blocks(key: str, t: Trends, found: Sequence[Pattern]) -> tuple[Block
             return nothing
         labels = [x.label.replace("_", " ") for x in t.traps]
         cols = msg("progress.trends.traps_columns").split(" | ")
-        chart = bar_chart(msg("progress.trends.traps"), labels, [
-            Series(cols[1], [float(x.suggested) for x in t.traps]),
-            Series(cols[2], [float(x.confirmed) for x in t.traps]),
-            Series(cols[3], [float(x.rejected) for x in t.traps]),
-        ], first_column=cols[0])
-        return (Block(chart=chart),)
+        series = [Series(cols[1], [float(x.suggested) for x in t.traps])]
+        if any(x.confirmed or x.rejected for x in t.traps):
+            series += [Series(cols[2], [float(x.confirmed) for x in t.traps]),
+                       Series(cols[3], [float(x.rejected) for x in t.traps])]
+        chart = bar_chart(msg("progress.trends.traps"), labels, series, first_column=cols[0])
+        return (Block(chart=chart, note=msg("progress.trends.traps_note")),)
     if key == "rumination":
         if "analysis" in t.missing:
             return (Block(paragraphs=(msg("progress.trends.source_missing",

@@ -419,6 +419,9 @@ class InsightsService:
         start, end = self._bounds(start, end)
         entries = self._entries(start, end)
         analyses, _ = self._analyses(entries)
+        with self.unlocked.session_factory() as session, session.begin():
+            feedback = AnalysisReader(session).feedback([e.id for e in entries])
+        verdicts = {(f.entry_id, f.label): f.verdict for f in feedback if f.detector == "themes"}
         grouped: dict[str, list[Any]] = {}
         meta: dict[str, tuple[int | None, str | None]] = {}
         episodes = {ep.id: ep for ep in self.unlocked.journal.episodes()}
@@ -449,8 +452,7 @@ class InsightsService:
             facts = tuple(
                 pat.EntryFacts(
                     entry_id=e.id, day=e.created_at.date(), text=e.body,
-                    themes=tuple((str(t.get("label")), str(t.get("evidence") or ""))
-                                 for t in analyses.get(e.id, {}).get("themes", [])),
+                    themes=_pattern_themes(e.id, analyses.get(e.id, {}), verdicts),
                 ) for e in members
             )
             missing, notes, sentences = _reflection_unit_facts(reflection_facts.get(key))
@@ -529,6 +531,25 @@ class InsightsService:
     def _entries_by_id(self, ids: Sequence[int]) -> list[Any]:
         with self.unlocked.store.read() as repos:
             return list(repos.entries.get_many(list(ids)))
+
+
+# A detected theme supports a pattern only when the person confirmed it, or when the detector
+# was fairly sure and the person has not said it does not fit.
+PATTERN_THEME_MIN_SCORE = 0.6
+
+
+def _pattern_themes(
+    entry_id: int, result: dict[str, Any], verdicts: dict[tuple[int, str], str]
+) -> tuple[tuple[str, str], ...]:
+    out = []
+    for t in result.get("themes", []):
+        label, evidence = str(t.get("label")), str(t.get("evidence") or "")
+        verdict = verdicts.get((entry_id, label))
+        if verdict == "doesnt_fit" or not evidence:
+            continue
+        if verdict == "confirmed" or float(t.get("score") or 0) >= PATTERN_THEME_MIN_SCORE:
+            out.append((label, evidence))
+    return tuple(out)
 
 
 # --- helpers over the reflection area's answer format --------------------------------------------
