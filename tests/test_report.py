@@ -128,3 +128,37 @@ def test_pdf_text_contains_the_warning_and_numbers(tmp_path: Path):
     flat = " ".join(out.split())
     assert "NOT encrypted" in flat
     assert "2026-01-05: 18" in flat and "2026-02-02: 9" in flat
+
+
+def _unicode_report() -> Report:
+    chart = bar_chart("Themes \u2014 noticed most often \u2013 \u2212",
+                      ["boundary crossed", "expectation mismatch", "longing after bonding",
+                       "self respect", "feeling used", "disrespect"],
+                      [Series("count \u2014 not a validated measure", [5, 5, 1, 2, 2, 6])])
+    return Report(title="T \u2014 r", subtitle="s \u2013 s", warning="w", intro="i",
+                  footer="f", sections=(Section("themes", "Themes \u2014", (
+                      Block(chart=chart, quotes=(Quote("\u201cquoted\u201d \u2026", "src"),)),
+                  )),))
+
+
+def test_pdf_handles_text_beyond_latin1(tmp_path):
+    from afterword.report.pdf import render_pdf
+
+    assert render_pdf(_unicode_report()).startswith(b"%PDF-")
+
+
+def test_pdf_without_the_dejavu_fonts_falls_back_to_the_core_font(tmp_path, monkeypatch):
+    # Where fonts-dejavu is not installed the core font is used and text is made Latin-1.
+    from afterword.report import pdf as pdf_mod
+
+    monkeypatch.setattr(pdf_mod, "_DEJAVU", tmp_path / "no-fonts-here")
+    assert pdf_mod.render_pdf(_unicode_report()).startswith(b"%PDF-")
+
+
+def test_long_category_labels_are_slanted_not_overlapping():
+    chart = bar_chart("t", ["expectation mismatch", "longing after bonding", "boundary crossed",
+                            "self respect", "feeling used", "disrespect", "a", "b"],
+                      [Series("n", [1, 2, 3, 4, 5, 6, 7, 8])])
+    assert 'transform="rotate(-30' in chart.svg
+    short = bar_chart("t", ["a", "b"], [Series("n", [1, 2])])
+    assert 'rotate(-30' not in short.svg

@@ -156,14 +156,24 @@ def _x_labels(
     categories: Sequence[str], xs: Sequence[float], y0: float, max_labels: int = 8
 ) -> list[str]:
     step = max(1, math.ceil(len(categories) / max_labels))
+    slot = (xs[1] - xs[0]) * step if len(xs) > 1 else float(WIDTH)
+    # Long labels that would run into each other are slanted (and shortened) instead.
+    slanted = max((len(c) for c in categories), default=0) * 6.2 > slot
     out = []
     for i, (c, x) in enumerate(zip(categories, xs, strict=True)):
         if i % step and i != len(categories) - 1:
             continue
-        out.append(
-            f'<text x="{x:.1f}" y="{y0 + 16:.1f}" text-anchor="middle" fill="#333333">'
-            f"{escape(c)}</text>"
-        )
+        if slanted:
+            label = c if len(c) <= 20 else c[:19] + "\u2026"
+            out.append(
+                f'<text x="{x:.1f}" y="{y0 + 12:.1f}" text-anchor="end" fill="#333333" '
+                f'transform="rotate(-30 {x:.1f} {y0 + 12:.1f})">{escape(label)}</text>'
+            )
+        else:
+            out.append(
+                f'<text x="{x:.1f}" y="{y0 + 16:.1f}" text-anchor="middle" fill="#333333">'
+                f"{escape(c)}</text>"
+            )
     return out
 
 

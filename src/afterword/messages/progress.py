@@ -142,7 +142,7 @@ MESSAGES: dict[str, str] = {
     "progress.measure.item_prompt": "{number}. {text}",
     "progress.measure.choose": "Your answer ({low}\u2013{high})",
     "progress.measure.saved": "Saved. Your {scale} score today: {total}{band}.",
-    "progress.measure.band_suffix": " ({band})",
+    "progress.measure.band_suffix": " \u2014 {band}",
     "progress.measure.unknown_scale": (
         "There is no measure called \u201c{scale}\u201d. You can use: {choices}."
     ),

@@ -51,10 +51,17 @@ def _clean(text: str, unicode_ok: bool) -> str:
 _NOT_DRAWN = re.compile(r"<(title|desc)\b[^>]*>.*?</\1>", re.DOTALL)
 
 
-def _chart_image(pdf: Any, svg: str, width: float) -> None:
-    # fpdf2 draws SVG shapes and text itself. <title>/<desc> are not drawn (and it complains
-    # about them); the PDF prints the same text alternative under the chart instead.
+_FONT_FAMILY = re.compile(r'font-family="[^"]*"')
+
+
+def _chart_image(pdf: Any, svg: str, width: float, font: str, unicode_ok: bool) -> None:
+    # fpdf2 draws SVG shapes and text itself, with the PDF's own fonts: point the chart at the
+    # embedded font (or make its text Latin-1 for the core font). <title>/<desc> are not drawn
+    # (fpdf2 complains about them); the PDF prints the same text alternative under the chart.
     drawable = _NOT_DRAWN.sub("", svg)
+    drawable = _FONT_FAMILY.sub(f'font-family="{font}"', drawable)
+    if not unicode_ok:
+        drawable = _clean(drawable, False)
     pdf.image(io.BytesIO(drawable.encode("utf-8")), w=width)
 
 
@@ -72,7 +79,7 @@ def _block(pdf: Any, font: str, uni: bool, block: Block) -> None:
         chart = block.chart
         if pdf.get_y() + width * 300 / 640 > pdf.h - pdf.b_margin:
             pdf.add_page()
-        _chart_image(pdf, chart.svg, width)
+        _chart_image(pdf, chart.svg, width, font, uni)
         pdf.ln(1)
         pdf.set_font(font, "", 8.5)
         pdf.set_text_color(60, 60, 60)
