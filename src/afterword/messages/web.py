@@ -448,6 +448,11 @@ MESSAGES: dict[str, str] = {
     # API
     "web.api.body_null": "An entry's body cannot be empty.",
     "web.api.not_analysed": "This entry has no analysis yet.",
+    "web.api.episode_only_reflection": "Only a reflection belongs to an episode.",
+    "web.api.unknown_pillar": (
+        "Pillars are safety, care, honesty, mutual_value and respect_for_boundaries."
+    ),
+    "web.api.not_a_check": "That run is not a partner check.",
     # errors
     "web.error.title": "Something got in the way",
     "web.error.home": "Back to the start",

@@ -10,13 +10,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterword.errors import InvalidInput
-from afterword.messages import has, msg
+from afterword.messages import catalogue, has, msg
 
 
-def text(key: str | None, **values: object) -> str:
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def text(key: str | None, raw_item: str | None = None, **values: object) -> str:
+    """A catalogue text; ``{item}`` inside the key itself is the step's raw item (a pillar id),
+    and a placeholder the step does not fill is left blank rather than failing."""
     if not key:
         return ""
-    return msg(key, **values) if has(key) else key
+    if "{item}" in key:
+        key = key.replace("{item}", raw_item or "")
+    if not has(key):
+        return key
+    return catalogue()[key].format_map(_Blank(values))
 
 
 @dataclass
@@ -43,9 +54,10 @@ class StepPage:
     lines: str = ""
 
 
-def step_page(view: Any) -> StepPage:
+def step_page(view: Any, person: str = "") -> StepPage:
     step = view.step
-    item = view.item if view.item is not None else text(view.item_label)
+    item = text(view.item_label) if view.item_label else view.item
+    raw = view.item
     previous = view.previous
     chosen: list[str] = []
     if isinstance(previous, list):
@@ -65,16 +77,16 @@ def step_page(view: Any) -> StepPage:
     return StepPage(
         key=view.key,
         kind=step.kind.value,
-        prompt=text(step.prompt, item=item),
-        note=text(view.note, item=item),
+        prompt=text(step.prompt, raw, item=item, person=person),
+        note=text(view.note, raw, item=item, person=person),
         required=step.required,
-        options=[(o.value, text(o.label, item=item)) for o in step.options],
+        options=[(o.value, text(o.label, raw, item=item, person=person)) for o in step.options],
         low=step.low,
         high=step.high,
         previous=previous,
         suggestions=list(view.suggestions),
         traps=traps,
-        socratic=[text(k, item=item) for k in view.socratic],
+        socratic=[text(k, raw, item=item) for k in view.socratic],
         resource_kinds=tuple(step.resources),
         overlay=view.overlay,
         position=view.position,
@@ -130,3 +142,13 @@ def event_cards(events: Any) -> list[dict[str, str]]:
         elif kind == "disputed":
             cards.append({"kind": "note", "title": "", "body": msg("web.flow.disputed")})
     return cards
+
+
+def person_of(unlocked: Any, run: Any) -> str:
+    """The alias of the person a run is about (partner checks), for prompts that name them."""
+    if run.person_id is None:
+        return ""
+    for person in unlocked.journal.people():
+        if person.id == run.person_id:
+            return str(person.alias)
+    return ""

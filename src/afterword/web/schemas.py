@@ -176,3 +176,84 @@ class AnalysisOut(BaseModel):
     emotions: list[dict[str, Any]]
     themes: list[dict[str, Any]]
     model: dict[str, Any]
+
+
+# --- reflections, boundaries, partner checks -------------------------------------------------
+
+
+class RunOut(BaseModel):
+    id: int
+    flow: str
+    track: str
+    status: str
+    episode_id: int | None
+    person_id: int | None
+    created_at: str
+    updated_at: str
+    completed_at: str | None
+
+
+class EventOut(BaseModel):
+    kind: str
+    data: dict[str, Any]
+
+
+class RunState(BaseModel):
+    """A run, the events its last change caused, and the step to show next (null when done).
+
+    `step.prompt`, option labels and notes are message keys; `step.text` has them worded."""
+
+    run: RunOut
+    events: list[EventOut]
+    step: dict[str, Any] | None
+
+
+class StartRun(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    flow: Literal["reflection", "survivor", "safety_plan"] = "reflection"
+    episode: int | None = Field(default=None, ge=1, description="reflection: the episode")
+
+
+class AnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(min_length=1, max_length=200)
+    value: Any = None
+
+
+class BoundaryOut(BaseModel):
+    id: int | None
+    text: str
+    status: str
+    pillars: list[str]
+    origin: dict[str, Any]
+    history: list[dict[str, Any]]
+
+
+class BoundaryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=2000)
+    pillars: list[str] = Field(default_factory=list, max_length=5)
+
+
+class BoundaryPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(default=None, min_length=1, max_length=2000)
+    pillars: list[str] | None = Field(default=None, max_length=5)
+    status: Literal["active", "retired"] | None = None
+
+
+class PartnerCheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person: str = Field(min_length=1, max_length=64)
+
+
+class ResourceOut(BaseModel):
+    id: str
+    locale: str
+    kind: str
+    name: str
+    contact: str
+    hours: str
+    about: str
+    last_verified: str | None
+    own: bool

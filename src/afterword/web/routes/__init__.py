@@ -9,6 +9,7 @@ def _collect() -> list[APIRouter]:
     from afterword.web.routes import (
         api_auth,
         api_journal,
+        api_reflect,
         pages_auth,
         pages_episodes,
         pages_journal,
@@ -19,7 +20,7 @@ def _collect() -> list[APIRouter]:
 
     return [pages_auth.router, pages_journal.router, pages_episodes.router,
             pages_settings.router, pages_reflect.router, pages_support.router,
-            api_auth.router, api_journal.router]
+            api_auth.router, api_journal.router, api_reflect.router]
 
 
 ROUTERS = _collect()

@@ -100,7 +100,8 @@ def _outcome_page(request: Request, unlocked: Any, outcome: Any, status: int = 2
 def _run_page(request: Request, unlocked: Any, run: Any, view: Any, events: Any,
               status: int = 200, error: str | None = None) -> Response:
     service = reflect_service(request, unlocked)
-    step = flows_view.step_page(view) if view is not None else None
+    person = flows_view.person_of(unlocked, run)
+    step = flows_view.step_page(view, person) if view is not None else None
     kinds = step.resource_kinds if step else ()
     cards = flows_view.event_cards(events)
     if any(c["kind"] == "crisis" for c in cards) or (step and step.overlay):
