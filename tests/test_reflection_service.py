@@ -8,7 +8,7 @@ import pytest
 from journal_helpers import PASS, FakeClock, services
 from test_domain_flows import DETECTOR, FULL
 
-from afterword.domain.flows import EventKind, Kind
+from afterword.domain.flows import TRAP_LABELS, EventKind, Kind
 from afterword.errors import InvalidInput, NotFound
 from afterword.services.reflect import ReflectService
 
@@ -319,11 +319,13 @@ def test_the_real_analysis_engine_is_wired_behind_the_detector_interface():
     from afterword.services.reflect import AnalysisDetector
 
     detector = AnalysisDetector()
-    try:
-        signals = detector.screen("I want to kill myself tonight.")
-    except (ImportError, FileNotFoundError, ModuleNotFoundError) as exc:
-        pytest.skip(f"analysis engine not built yet: {type(exc).__name__}")
-    assert signals.crisis
+    signals = detector.screen("I want to kill myself tonight.")
+    assert signals.crisis  # the phrase net holds even without the model
+    if not detector.available:
+        pytest.skip("the analysis engine cannot load here (its artifacts are not built)")
     assert detector.screen("We had a lovely dinner and talked for hours.").crisis is False
+    assert detector.screen("He held me down even though I was crying.").nonconsent
     questions = detector.ruminations(["Why did I let this happen? We went home."])
     assert all(q.endswith("?") for q in questions)
+    for suggestion in detector.suggest_traps("I'm worthless and nobody will ever want me."):
+        assert suggestion.label in TRAP_LABELS and suggestion.evidence

@@ -378,11 +378,15 @@ _SOCRATIC = {
     f"{_Q}.labeling.1": "Does one experience define a whole person, you included?",
     f"{_Q}.labeling.2": "What would you call a friend who went through the same thing?",
     f"{_Q}.labeling.3": "What else is true about you besides this label?",
-    f"{_Q}.fortune_telling.1": "What do you actually know about the future here, and what is a guess?",
+    f"{_Q}.fortune_telling.1": (
+        "What do you actually know about the future here, and what is a guess?"
+    ),
     f"{_Q}.fortune_telling.2": "What other ways could this turn out?",
     f"{_Q}.fortune_telling.3": "If the feared thing happened, what would help you cope?",
     f"{_Q}.mind_reading.1": "What do you know for sure about what they think?",
-    f"{_Q}.mind_reading.2": "What else might be going on in their head that has nothing to do with you?",
+    f"{_Q}.mind_reading.2": (
+        "What else might be going on in their head that has nothing to do with you?"
+    ),
     f"{_Q}.mind_reading.3": "Does what they think change what you need now?",
     f"{_Q}.emotional_reasoning.1": (
         "The feeling is real. Is the conclusion it suggests also a fact?"
@@ -390,7 +394,9 @@ _SOCRATIC = {
     f"{_Q}.emotional_reasoning.2": "What would you think about this on a calmer day?",
     f"{_Q}.emotional_reasoning.3": "What evidence is there apart from how it feels?",
     f"{_Q}.should_statements.1": "Who made this rule, and is it a fair one?",
-    f"{_Q}.should_statements.2": "What would change if you said \"I wish\" instead of \"I should\"?",
+    f"{_Q}.should_statements.2": (
+        "What would change if you said \"I wish\" instead of \"I should\"?"
+    ),
     f"{_Q}.should_statements.3": "Would you hold a friend to the same rule?",
     f"{_Q}.personalizing.1": "What parts of this were about them, not about you?",
     f"{_Q}.personalizing.2": "Who else and what else played a part?",
@@ -401,8 +407,12 @@ _SOCRATIC = {
     f"{_Q}.catastrophizing.1": "What is the most likely outcome, not the worst one?",
     f"{_Q}.catastrophizing.2": "How have you got through hard things before?",
     f"{_Q}.catastrophizing.3": "How might this look a year from now?",
-    f"{_Q}.comparing_despairing.1": "What do you really know of the lives you compare yourself with?",
-    f"{_Q}.comparing_despairing.2": "What would it mean to compare with yourself a year ago instead?",
+    f"{_Q}.comparing_despairing.1": (
+        "What do you really know of the lives you compare yourself with?"
+    ),
+    f"{_Q}.comparing_despairing.2": (
+        "What would it mean to compare with yourself a year ago instead?"
+    ),
     f"{_Q}.comparing_despairing.3": "What do you have that you would not trade?",
     f"{_Q}.blaming.1": "What part of this was in whose hands?",
     f"{_Q}.blaming.2": "Does holding the blame here help you get what you need now?",
@@ -464,8 +474,8 @@ _CLI_TEXT = {
     f"{_CLI}.resumed": "Picking up where you left off.",
     f"{_CLI}.started": "Starting a new reflection. Take your time.",
     f"{_CLI}.paused": (
-        "Saved. Come back any time with `afterword reflect{episode}` to carry on where you "
-        "left off."
+        "Saved. Come back any time with `afterword reflect --run {run}` to carry on where "
+        "you left off."
     ),
     f"{_CLI}.done": "Finished and saved.",
     f"{_CLI}.choose": "Choose a number",
@@ -492,16 +502,13 @@ _CLI_TEXT = {
         "others."
     ),
     f"{_CLI}.card": "{title}\n{body}",
-    f"{_CLI}.card_more": "More about this: `afterword reflect --card {card}`.",
+    f"{_CLI}.no_card": "There is no explainer called {card}.",
     f"{_CLI}.help_hint": "Type \"help\" at any moment if you are struggling.",
     f"{_CLI}.no_episode": "There is no episode called {episode}.",
     f"{_CLI}.answers_bad": "The answers file could not be used: {reason}",
     f"{_CLI}.answers_waiting": (
         "The flow is waiting for an answer to step {step}; it is saved, so run it again "
         "with that answer, or interactively, to carry on."
-    ),
-    f"{_CLI}.needs_terminal": (
-        "This needs an interactive terminal. Use --answers FILE.json to answer from a file."
     ),
     f"{_CLI}.boundaries_title": "Your boundaries",
     f"{_CLI}.boundaries_none": (
@@ -519,6 +526,7 @@ _CLI_TEXT = {
     f"{_CLI}.weight_line": "{pillar}: {weight}",
     f"{_CLI}.weights_saved": "Saved.",
     f"{_CLI}.bad_weight": "Write weights as PILLAR=NUMBER, for example safety=5.",
+    f"{_CLI}.bad_edit": "Give the new wording with --to \"...\".",
     f"{_CLI}.check_title": "Partner check: {person}",
     f"{_CLI}.check_pillar": "{pillar} (weighs {weight} for you)",
     f"{_CLI}.check_answer": "  {question} {answer}",

@@ -63,15 +63,28 @@ class AnalysisDetector:
 
     def __init__(self, net: PhraseDetector = SAFETY_NET) -> None:
         self._net = net
+        self.available: bool | None = None  # None until the engine was first tried
 
-    def _analyze(self, texts: Sequence[str]) -> list[Any]:
-        from afterword.analysis import analyze
+    def _analyze(self, texts: Sequence[str]) -> list[Any] | None:
+        """Results, or None when the engine cannot load here (the phrase net still works)."""
+        if self.available is False:
+            return None
+        try:
+            from afterword.analysis import analyze
 
-        return list(analyze(list(texts)))
+            results = list(analyze(list(texts)))
+        except (ImportError, OSError, RuntimeError, ValueError):
+            self.available = False
+            return None
+        self.available = True
+        return results
 
     def screen(self, text: str) -> Signals:
         net = self._net.screen(text)
-        result = self._analyze([text])[0]
+        results = self._analyze([text])
+        if results is None:
+            return net
+        result = results[0]
         themes = tuple(d.label for d in result.themes)
         if result.rumination.flag:
             themes += ("rumination",)
@@ -82,13 +95,20 @@ class AnalysisDetector:
         )
 
     def suggest_traps(self, text: str) -> Sequence[TrapSuggestion]:
-        result = self._analyze([text])[0]
+        results = self._analyze([text])
+        if results is None:
+            return []
         return [TrapSuggestion(d.label, float(d.score), d.evidence or text.strip())
-                for d in result.traps]
+                for d in results[0].traps]
 
     def ruminations(self, texts: Sequence[str]) -> Sequence[str]:
         found: list[str] = []
-        for result in self._analyze(texts):
+        if not texts:
+            return found
+        results = self._analyze(texts)
+        if results is None:
+            return list(self._net.ruminations(texts))
+        for result in results:
             for question in result.rumination.questions:
                 if question not in found:
                     found.append(question)
@@ -202,7 +222,7 @@ class ReflectService:
         journal = self._unlocked.journal
         if episode is None:
             for run in self.runs(reflection.REFLECTION_FLOW):
-                if run.status == ACTIVE and run.episode_id is None:
+                if run.status == ACTIVE:
                     return self.resume(run.id)
             return self.start(reflection.REFLECTION_FLOW)
         found = journal.find_episode(episode)
