@@ -168,15 +168,21 @@ class SqlEntryRepository:
     def add_many(self, news: Sequence[NewEntry]) -> list[int]:
         """Insert entries in order; returns their new ids. Tags and people are created as
         needed (people by case-insensitive alias)."""
-        ids: list[int] = []
+        if not news:
+            return []
+        # One executemany per chunk, then the new ids by uid: the write lock is held, so every
+        # id above the previous maximum is ours (AUTOINCREMENT never hands out a lower one).
+        before = self._session.execute(select(func.max(E.c.id))).scalar() or 0
+        for start in range(0, len(news), 2000):
+            self._session.execute(insert(E), [_row_values(n) for n in news[start:start + 2000]])
+        new_rows = self._session.execute(select(E.c.uid, E.c.id).where(E.c.id > before))
+        id_by_uid = {row.uid: row.id for row in new_rows}
+        ids = [int(id_by_uid[n.uid]) for n in news]
         tag_links: list[dict[str, int]] = []
         person_links: list[dict[str, int]] = []
         tag_ids = _TagCache(self._session)
         person_ids = _PersonCache(self._session)
-        for new in news:
-            result = self._session.execute(insert(E).values(**_row_values(new)))
-            entry_id = int(result.inserted_primary_key[0])
-            ids.append(entry_id)
+        for entry_id, new in zip(ids, news, strict=True):
             tag_links.extend({"entry_id": entry_id, "tag_id": tag_ids.id(t)} for t in new.tags)
             person_links.extend(
                 {"entry_id": entry_id, "person_id": person_ids.id(p, new.created_at)}

@@ -12,6 +12,8 @@ CREATE = [
     "CREATE VIRTUAL TABLE entries_fts USING fts5("
     "title, body, content='entries', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')",
+    # Merge segments in larger steps: faster bulk imports, same query speed once merged.
+    "INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 8)",
     "CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN "
     "INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
     "CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN "
