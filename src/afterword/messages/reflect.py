@@ -345,7 +345,7 @@ _PARTNER = {
     ),
     f"{_P}.notes": "Anything else you want to remember about this? (optional)",
     f"{_P}.close": (
-        "Saved. This is not a verdict: it is what you noticed, kept next to your own "
+        "Saved. This is not a verdict. It is what you noticed, kept next to your own "
         "boundaries, so you can decide in your own time."
     ),
 }
