@@ -445,6 +445,29 @@ MESSAGES: dict[str, str] = {
     "web.label.themes.growth": "Growth",
     "web.label.themes.self_respect": "Self-respect",
     "web.label.themes.hope": "Hope",
+    # progress
+    "web.progress.page_title": "Progress",
+    "web.progress.heading": "How things have been",
+    "web.progress.intro": (
+        "Patterns over time, drawn from your entries, reflections and questionnaires. They "
+        "are a mirror, not a grade. Every chart has its numbers in a table below it."
+    ),
+    "web.progress.numbers": "Show the numbers",
+    "web.progress.nothing_yet": "Nothing to show here yet.",
+    "web.progress.measures_link": "Questionnaires",
+    "web.progress.contact_heading": "Log contact",
+    "web.progress.contact_person": "With whom",
+    "web.progress.contact_kind": "What happened",
+    "web.progress.contact_on": "On (leave empty for today)",
+    "web.progress.contact_log": "Log it",
+    "web.progress.contact_done": "Logged for {person} on {day}.",
+    "web.measures.page_title": "Questionnaires",
+    "web.measures.heading": "Questionnaires",
+    "web.measures.take": "Take {scale}",
+    "web.measures.save": "Save my answers",
+    "web.measures.back": "Back to questionnaires",
+    "web.measure.missing": "Please answer every question (still open: {items}).",
+    "web.similar.heading": "You've written something like this before",
     # API
     "web.api.body_null": "An entry's body cannot be empty.",
     "web.api.not_analysed": "This entry has no analysis yet.",

@@ -13,6 +13,7 @@ def _collect() -> list[APIRouter]:
         pages_auth,
         pages_episodes,
         pages_journal,
+        pages_progress,
         pages_reflect,
         pages_settings,
         pages_support,
@@ -20,6 +21,7 @@ def _collect() -> list[APIRouter]:
 
     return [pages_auth.router, pages_journal.router, pages_episodes.router,
             pages_settings.router, pages_reflect.router, pages_support.router,
+            pages_progress.router,
             api_auth.router, api_journal.router, api_reflect.router]
 
 
