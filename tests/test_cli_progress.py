@@ -219,3 +219,28 @@ def test_report_bad_options(journal, tmp_path, capsys):
 def test_wrong_passphrase_is_exit_3(journal, monkeypatch):
     monkeypatch.setenv("AFTERWORD_PASSPHRASE", "wrong passphrase here")
     assert run("measure", "history") == 3
+
+
+def test_interactive_item9_shows_resources_then_offers_the_check_in(journal, monkeypatch,
+                                                                    capsys):
+    # Eight 0s and a 1 on item 9, then "n" to the offer of a check-in: respected.
+    monkeypatch.setattr("sys.stdin", io.StringIO("0\n" * 8 + "1\nn\n"))
+    assert run("measure", "take", "phq9") == 0
+    captured = capsys.readouterr()
+    assert "PHQ-9" in captured.out and "1" in captured.out
+    assert msg("progress.crisis.item9") in captured.err
+    assert msg("progress.crisis.resources_header") in captured.err
+    assert msg("progress.crisis.offer_check_in") in captured.err
+
+
+def test_accepting_the_check_in_runs_the_crisis_flow_and_records_it(journal, monkeypatch,
+                                                                    capsys):
+    from afterword.services.reflect import ReflectService
+
+    # Item 9 = 2; "y" to the check-in; then the reflection area's crisis flow asks how you are.
+    monkeypatch.setattr("sys.stdin", io.StringIO("0\n" * 8 + "2\ny\nokay\n\n\n\n"))
+    assert run("measure", "take", "phq9") == 0
+    services = bootstrap.build(config.load(journal=journal))
+    with services.vault.unlock(PASS) as unlocked:
+        check = ReflectService(unlocked).safety.last_check()
+    assert check is not None

@@ -164,7 +164,7 @@ def _x_labels(
         if i % step and i != len(categories) - 1:
             continue
         if slanted:
-            label = c if len(c) <= 20 else c[:19] + "\u2026"
+            label = c if len(c) <= 16 else c[:15] + "\u2026"
             out.append(
                 f'<text x="{x:.1f}" y="{y0 + 12:.1f}" text-anchor="end" fill="#333333" '
                 f'transform="rotate(-30 {x:.1f} {y0 + 12:.1f})">{escape(label)}</text>'

@@ -126,29 +126,51 @@ def _ask_answers(scale: Any) -> list[int]:
     return answers
 
 
-def show_crisis_resources(locale: str) -> list[dict[str, Any]]:
-    """Print the crisis message and resources (stderr); return the resources for --json."""
+def show_crisis_resources(unlocked: Any, locale: str) -> list[dict[str, Any]]:
+    """Print the crisis message and resources (stderr) at once; return them for --json.
+
+    Resources come from the reflection area (the person's own first, then the directory for
+    their locale); where that is unavailable, a catalogue line points to emergency services.
+    """
     cx.error("")
     cx.error(_m("progress.crisis.item9"))
     cx.error(_m("progress.crisis.reach_out"))
-    found: list[dict[str, Any]] = []
+    found: list[Any] = []
     try:
-        from afterword.domain.resources import directory
+        from afterword.services.reflect import ReflectService
 
-        for r in directory().for_locale(locale, kinds=("emergency", "crisis")):
-            found.append(r.as_dict())
-    except (ImportError, ValueError, OSError):
+        found = list(ReflectService(unlocked).safety.resources(locale, ("emergency", "crisis")))
+    except Exception:  # noqa: BLE001 - never let a lookup failure hide the message above
         found = []
     if found:
         cx.error(_m("progress.crisis.resources_header"))
-        for item in found:
-            hours = f" ({item['hours']})" if item.get("hours") else ""
-            cx.error(f"  - {item['name']}: {item['contact']}{hours}")
+        for r in found:
+            hours = f" ({r.hours})" if r.hours else ""
+            cx.error(f"  - {r.name}: {r.contact}{hours}")
     else:
         cx.error(_m("progress.crisis.fallback_resources"))
     cx.error(_m("progress.crisis.safety_plan"))
     cx.error("")
-    return found
+    return [r.as_dict() for r in found]
+
+
+def offer_check_in(unlocked: Any, locale: str) -> None:
+    """Offer the reflection area's gentle crisis check-in (it records the check, so the next
+    session asks again). Declining is respected; the resources were already shown."""
+    import click
+
+    try:
+        from afterword.cli.reflect import ConsoleIO, Runner
+        from afterword.services.reflect import ReflectService
+    except ImportError:  # pragma: no cover - the reflection area ships with the package
+        return
+    if not click.confirm(_m("progress.crisis.offer_check_in"), default=True, err=True):
+        return
+    # The check-in is an overlay in the reflection area: it opens on top of the safety plan
+    # flow and returns there afterwards, so building the plan is the natural next step.
+    svc = ReflectService(unlocked)
+    started = svc.start("safety_plan")
+    Runner(svc, ConsoleIO(), locale).run(svc.request_help(started.run.id))
 
 
 def _taken_json(taken: TakenMeasure) -> dict[str, Any]:
@@ -180,28 +202,33 @@ def measure_take(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a questionnaire and save the score inside the journal."""
-    from afterword.report.build import band_label
-
     with _insights(ctx) as insights:
         chosen = insights.scale(scale)
         values = _read_answers(answers) if answers else _ask_answers(chosen)
         taken = insights.take_measure(chosen.id, values)
-        locale = insights.unlocked.settings.locale
-    data = _taken_json(taken)
-    if taken.crisis:
-        data["crisis_resources"] = show_crisis_resources(locale)
+        data = _taken_json(taken)
+        if not as_json:
+            _print_taken(chosen, taken)
+        if taken.crisis:
+            # PHQ-9 item 9 above 0, whatever the total: resources at once, then the check-in.
+            locale = insights.unlocked.settings.locale
+            data["crisis_resources"] = show_crisis_resources(insights.unlocked, locale)
+            if answers is None and not as_json:
+                offer_check_in(insights.unlocked, locale)
     if as_json:
         cx.out_json(data)
-        return
+
+
+def _print_taken(chosen: Any, taken: TakenMeasure) -> None:
+    from afterword.report.build import band_label, rci_sentence
+    from afterword.services.insights import MeasureHistory
+
     band = band_label(chosen.id, taken.result.band)
     total = (f"{taken.result.total:.2f}" if chosen.method == "mean"
              else str(int(taken.result.total)))
     cx.out(_m("progress.measure.saved", scale=chosen.short_name, total=total,
               band=_m("progress.measure.band_suffix", band=band) if band else ""))
     if taken.since_previous is not None and taken.previous is not None:
-        from afterword.report.build import rci_sentence
-        from afterword.services.insights import MeasureHistory
-
         sentence = rci_sentence(MeasureHistory(chosen, (taken.previous, taken.record)))
         if sentence:
             cx.out(sentence)

@@ -204,6 +204,9 @@ MESSAGES: dict[str, str] = {
         "A safety plan can help on hard nights: run `afterword safety-plan`."
     ),
     "progress.crisis.resources_header": "People you can reach right now:",
+    "progress.crisis.offer_check_in": (
+        "Would you like a short, gentle check-in now? You can stop at any time"
+    ),
     "progress.crisis.fallback_resources": (
         "If you are in immediate danger, call your local emergency number. You can find a "
         "crisis line in your country at findahelpline.com."

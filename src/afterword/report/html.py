@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from afterword.messages import msg
 from afterword.report.model import Block, Report, Section
 
 # The page may not load anything at all, even if someone edits it later by mistake.
@@ -49,7 +50,8 @@ def _block(block: Block) -> str:
             f"{chart.svg}"
             f"<figcaption>{escape(chart.text_alternative)}</figcaption>"
             "</figure>"
-            f"<details><summary>{escape(chart.title)}</summary>{chart.table_html}</details>"
+            f"<details><summary>{escape(msg('progress.report.table_caption'))}</summary>"
+            f"{chart.table_html}</details>"
         )
     if block.bullets:
         items = "".join(f"<li>{escape(b)}</li>" for b in block.bullets)
