@@ -75,6 +75,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("open_browser", True, _bool, "Open the web app in the browser on `afterword serve`."),
     Setting("import_max_mb", 200, _positive_int,
             "Largest file `afterword import` reads, in MB (the whole file is checked first)."),
+    Setting("debug", False, _bool,
+            "Show a Python traceback for unexpected errors instead of a plain message."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

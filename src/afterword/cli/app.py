@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(exc.exit_code)
         import os
 
-        if os.environ.get("AFTERWORD_DEBUG"):
+        if os.environ.get("AFTERWORD_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}:
             raise
         from afterword.messages import msg
 
