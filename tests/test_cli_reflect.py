@@ -12,10 +12,10 @@ import subprocess
 import time
 
 import pytest
-from journal_helpers import PASS, PYTHON, subprocess_env
-from test_domain_flows import FULL
 
 from afterword.cli.app import main
+from journal_helpers import PASS, PYTHON, subprocess_env
+from test_domain_flows import FULL
 
 
 @pytest.fixture

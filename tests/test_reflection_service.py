@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from journal_helpers import PASS, FakeClock, services
-from test_domain_flows import DETECTOR, FULL
 
 from afterword.domain.flows import TRAP_LABELS, EventKind, Kind
 from afterword.errors import InvalidInput, NotFound
 from afterword.services.reflect import ReflectService
+from journal_helpers import PASS, FakeClock, services
+from test_domain_flows import DETECTOR, FULL
 
 
 @pytest.fixture
@@ -194,7 +194,8 @@ def test_standalone_safety_plan_and_survivor_flows(vault):
 def test_boundaries_profile_add_edit_retire_and_weights(vault):
     _, unlocked, clock = vault
     svc = ReflectService(unlocked, detector=DETECTOR, clock=clock)
-    b = svc.boundaries.add("  I leave when I feel pressured. ", ["safety", "respect for boundaries"])
+    b = svc.boundaries.add("  I leave when I feel pressured. ",
+                           ["safety", "respect for boundaries"])
     assert b.text == "I leave when I feel pressured."
     assert b.pillars == ("safety", "respect_for_boundaries")
     b = svc.boundaries.edit(b.id, "I leave when I feel pressured, no explanation needed.")
