@@ -354,3 +354,92 @@ def test_interactive_run_in_a_terminal_killed_mid_flow_then_resumed(journal, tmp
     assert run.state.answers["expect.hoped"] == "That it meant something."  # from the terminal
     assert run.state.crisis_log == [{"trigger": "help", "response": "okay"},
                                     {"trigger": "recheck", "response": "okay"}]
+
+
+# --- the interactive runner with a scripted IO (in-process) -----------------------------------
+
+
+class ScriptIO:
+    """Answers prompts from a list; what was said is kept for assertions."""
+
+    def __init__(self, lines):
+        self.lines = list(lines)
+        self.said = []
+
+    def say(self, text):
+        self.said.append(text)
+
+    def ask(self, prompt):
+        self.said.append(prompt)
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
+
+@pytest.fixture
+def reflect_svc(tmp_path):
+    from afterword.services.reflect import ReflectService
+    from journal_helpers import FakeClock, services
+    from test_domain_flows import DETECTOR
+
+    path = tmp_path / "r.afw"
+    svc = services(path, FakeClock())
+    svc.vault.create(PASS)
+    with svc.vault.unlock(PASS) as unlocked:
+        yield ReflectService(unlocked, detector=DETECTOR)
+
+
+def test_runner_handles_back_bad_input_lists_traps_and_pause(reflect_svc):
+    from afterword.cli.reflect import Runner
+
+    io = ScriptIO([
+        "back",  # nothing before the first question
+        "7", "1",  # a choice out of range, then "yes"
+        "Went home together.", "Hoped for more.", "Said he liked me.", "", "The gap.",
+        "empty", "used", "",  # a list, ended by an empty line
+        "eleven", "6",  # a bad scale answer, then a good one
+        "",  # keep the suggested echoing question (none here: empty list is fine)
+        "",  # no heavy thoughts
+        "pause",
+    ])
+    outcome = Runner(reflect_svc, io, "UK").run(reflect_svc.open_reflection())
+    said = "\n".join(io.said)
+    assert "nothing before it" in said
+    assert "That did not fit" in said
+    assert outcome.run.state.answers["felt.words"] == ["empty", "used"]
+    assert outcome.run.state.answers["felt.intensity"] == 6
+    assert "reflect --run" in said  # paused, with how to come back
+    assert outcome.view.key == "pillar.status#safety"
+
+
+def test_runner_support_word_opens_the_survivor_path_with_resources(reflect_svc):
+    from afterword.cli.reflect import Runner
+
+    io = ScriptIO(["1", "support", "", "1", "", "", "", "", "2,4", "", "", "", "", ""])
+    outcome = Runner(reflect_svc, io, "UK").run(reflect_svc.open_reflection())
+    said = "\n".join(io.said)
+    assert "not your fault" in said
+    assert "0808 500 2222" in said  # Rape Crisis England & Wales, for the UK
+    assert outcome.run.track == "survivor"
+    assert outcome.run.state.answers["survivor.options"] == ["hotlines", "reporting"]
+
+
+def test_runner_shows_traps_with_evidence_and_socratic_questions(reflect_svc):
+    from afterword.cli.reflect import Runner
+
+    outcome = reflect_svc.open_reflection()
+    run_id = outcome.run.id
+    for key in ("consent", "happened", "expect.hoped", "expect.signalled", "expect.agreed",
+                "expect.gap", "felt.words", "felt.intensity", "echo.questions"):
+        value = FULL[key] if key != "echo.questions" else []
+        outcome = reflect_svc.answer(run_id, key, value)
+    outcome = reflect_svc.answer(run_id, "thoughts", ["He laughs about me. I'm worthless."])
+    io = ScriptIO(["80", "7", "2", "Maybe he does not think of me at all.", "I matter.",
+                   "50", "4", "pause"])
+    outcome = Runner(reflect_svc, io, "US").run(outcome)
+    said = "\n".join(io.said)
+    assert "Mind reading, because of" in said and "Labelling" in said
+    assert "  - What do you know for sure about what they think?" in io.said  # Socratic
+    traps = outcome.run.state.answers["thought.traps#0"]
+    assert traps == {"confirmed": ["mind_reading"], "rejected": ["labeling"]}
+    assert outcome.run.state.answers["thought.belief_after#0"] == 50
