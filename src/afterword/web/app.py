@@ -33,8 +33,13 @@ from afterword.web.templating import make_templates
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-def create_app(services: Any, settings: Any, *, clock: Clock | None = None) -> FastAPI:
-    """Build the app over ``services``. ``clock`` (seconds, monotonic) is injectable for tests."""
+def create_app(services: Any, settings: Any, *, clock: Clock | None = None,
+               detector: Any = None) -> FastAPI:
+    """Build the app over ``services``.
+
+    ``clock`` (monotonic seconds, for the auto-lock) and ``detector`` (what the guided flows use
+    to screen answers; by default the local analysis engine) can be injected.
+    """
     from afterword.web.routes import ROUTERS
 
     gate = Gate(services, auto_lock_minutes=int(settings.auto_lock_minutes),
@@ -70,6 +75,7 @@ def create_app(services: Any, settings: Any, *, clock: Clock | None = None) -> F
     app.state.gate = gate
     app.state.templates = make_templates()
     app.state.journal_path = config.journal_path(settings)
+    app.state.detector = detector
 
     errors.install(app)
     logs.install()

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from fastapi import Request
@@ -201,8 +201,20 @@ async def read_form(request: Request) -> Any:
     return await request.form()
 
 
-async def csrf_guard(request: Request) -> None:
-    """Global dependency: refuse state changes without a valid CSRF token (or bearer token)."""
+async def csrf_guard(request: Request) -> AsyncIterator[None]:
+    """Global dependency: refuse state changes without a valid CSRF token (or bearer token).
+
+    Afterwards it closes any parsed form, so uploads held in memory are released."""
+    await _check_csrf(request)
+    try:
+        yield
+    finally:
+        form = getattr(request, "_form", None)
+        if form is not None:
+            await form.close()
+
+
+async def _check_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     if not _same_origin(request):
