@@ -285,14 +285,16 @@ def jrnl_setup(jrnl: Path) -> Path:
                                  str(enc), PASSPHRASE], check=True, capture_output=True,
                                 text=True).stdout.strip()
         print(f"jrnl journal encrypted with jrnl's own {method}")
-    config.write_text(json.dumps({
-        "version": "v4.6",
-        "journals": {"default": {"journal": str(enc), "encrypt": True}},
-        "editor": "", "encrypt": True, "template": False, "default_hour": 9,
-        "default_minute": 0, "timeformat": "%Y-%m-%d %H:%M", "tagsymbols": "#@",
-        "highlight": False, "linewrap": 79, "indent_character": "|",
-        "colors": {"body": "none", "date": "none", "tags": "none", "title": "none"},
-    }))  # JSON is valid YAML
+    # YAML (jrnl treats a JSON config as one from jrnl 1.x and asks to upgrade it)
+    config.write_text(
+        "version: v4.6\n"
+        "journals:\n"
+        f"  default:\n    journal: {enc}\n    encrypt: true\n"
+        "editor: ''\nencrypt: true\ntemplate: false\ndefault_hour: 9\ndefault_minute: 0\n"
+        "timeformat: '%Y-%m-%d %H:%M'\ntagsymbols: '#@'\nhighlight: false\nlinewrap: 79\n"
+        "indent_character: '|'\n"
+        "colors:\n  body: none\n  date: none\n  tags: none\n  title: none\n"
+    )
     return config
 
 

@@ -42,7 +42,9 @@ class EntryRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcMicros, index=True)
     updated_at: Mapped[datetime] = mapped_column(UtcMicros)
     tz_offset: Mapped[int] = mapped_column(Integer, default=0)  # seconds east of UTC
-    mood: Mapped[int | None] = mapped_column(SmallInteger, index=True)
+    # No index on mood: five values are not selective, and an index tempts the planner away
+    # from walking created_at newest-first, which is what listing needs.
+    mood: Mapped[int | None] = mapped_column(SmallInteger)
     episode_id: Mapped[int | None] = mapped_column(
         ForeignKey("episodes.id", ondelete="SET NULL"), index=True
     )

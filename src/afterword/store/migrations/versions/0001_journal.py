@@ -66,7 +66,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_entries_created_at", "entries", ["created_at"])
     op.create_index("ix_entries_episode_id", "entries", ["episode_id"])
-    op.create_index("ix_entries_mood", "entries", ["mood"])
     op.create_table(
         "entry_tags",
         sa.Column("entry_id", sa.Integer, nullable=False),
