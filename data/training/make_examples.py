@@ -4,7 +4,7 @@
 
 Deterministic: a fixed seed, sorted output. Hand-written lines live in ``hand/*.txt`` as
 ``labels | text`` (labels comma-separated, ``-`` for none). Template rows are split into
-train/validation/test by *template*, so no held-out sentence shares a template with training;
+train/validation/test (60/20/20) by *template*, so no held-out sentence shares a template with training;
 hand rows are split by a hash of their text. See DATASHEET.md.
 """
 
@@ -88,7 +88,7 @@ def _vary(text: str, rng: random.Random) -> str:
 
 def _split_for(key: str) -> str:
     h = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
-    return "train" if h < 70 else ("validation" if h < 85 else "test")
+    return "train" if h < 60 else ("validation" if h < 80 else "test")
 
 
 def _hand(task: str) -> list[dict[str, object]]:

@@ -456,7 +456,7 @@ CRISIS: dict[str, list[str]] = {
         "In the film, the main character tries to kill himself.",
         "I'm reading a novel where the heroine wants to die.",
         "My friend told me she has been feeling suicidal and I don't know how to help.",
-        "{He} threatened to kill himself if I left, which felt like manipulation.",
+        "{He} threatened to kill {him}self if I left, which felt like manipulation.",
         "Years ago I tried to end my life, but I'm in a much better place now.",
         "I used to cut myself in high school; I've been clean for six years.",
         "I would never kill myself, I just feel really sad.",

@@ -48,3 +48,39 @@ def hashed_scores(
         if idx.size:
             out[i] = values @ weights[idx]
     return out
+
+
+# Hand-written cues from the CBT descriptions of the thinking traps. They are inputs to the
+# learned trap head (which weighs them), not decisions on their own: static embeddings
+# down-weight frequent words such as "should", "always" or "my fault" that carry these traps.
+CUES: tuple[str, ...] = (
+    r"\b(?:always|never|every(?:one|body|thing| time| single)?|no ?one|nobody|nothing|all)\b",
+    r"\b(?:completely|totally|entirely|perfect\w*|failure|ruined|useless|whole|either)\b",
+    r"\bi(?:'m| am|’m|m)\s+(?:such\s+|a\s+|an\s+|so\s+|just\s+)?(?:\w+\s+)?(?:idiot|loser|failure|stupid|"
+    r"pathetic|worthless|useless|mess|joke|fool|coward|terrible|awful|bad|horrible|ugly|"
+    r"disgusting|weak|burden|fraud|slut|pig|lazy|incompetent)\b",
+    r"\b(?:will|won'?t|going to|gonna|'ll|’ll)\b",
+    r"\b(?:thinks?|thought|must think|probably think|judg\w+|can tell|sees? me as|secretly)\b",
+    r"\bi\s+feel\b",
+    r"\b(?:so|therefore|which means|must be|means i|proves)\b",
+    r"\b(?:should|shouldn'?t|must|mustn'?t|ought|have to|has to|supposed to)\b",
+    r"\b(?:my fault|because of me|i caused|blame myself|on me|i must have)\b",
+    r"\b(?:just|only|luck|lucky|fluke|doesn'?t count|being nice|polite|anyone could)\b",
+    r"\b(?:disaster|worst|terrible|end of|catastroph\w+|ruin\w*|never recover|die|dying|over|forever)\b",
+    r"\b(?:everyone else|other people|others|better than me|compared|than me|as good as|"
+    r"smarter|prettier|more successful)\b",
+    r"\b(?:(?:his|her|their|your|its)\s+fault|blame|because of (?:him|her|them|my)|made me|"
+    r"ruined my|the reason)\b",
+    r"\b(?:sad|anxious|depressed|scared|afraid|angry|upset|hurt|lonely|miserable|stressed|"
+    r"nervous|overwhelmed|guilty|ashamed|hopeless|dread\w*|exhausted|empty)\b",
+)
+_CUE_RX = tuple(re.compile(c, re.IGNORECASE) for c in CUES)
+
+
+def cue_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    out = np.zeros((len(texts), len(_CUE_RX)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for j, rx in enumerate(_CUE_RX):
+            if rx.search(text):
+                out[i, j] = 1.0
+    return out

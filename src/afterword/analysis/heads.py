@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from afterword.analysis.features import hashed_scores
+from afterword.analysis.features import cue_matrix, hashed_scores
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 Matrix = npt.NDArray[np.float32]
@@ -31,11 +31,14 @@ class Head:
     bias: npt.NDArray[np.float32]
     w_hash: Matrix | None = None
     hash_dim: int = 0
+    w_cue: Matrix | None = None
 
     def logits(self, texts: Sequence[str], emb: Matrix) -> Matrix:
         out: Matrix = emb @ self.w_emb + self.bias
         if self.w_hash is not None:
             out = out + hashed_scores(texts, self.w_hash, self.hash_dim)
+        if self.w_cue is not None:
+            out = out + cue_matrix(texts) @ self.w_cue
         return out
 
     def proba(self, texts: Sequence[str], emb: Matrix) -> Matrix:
@@ -70,6 +73,7 @@ def load(folder: Path = ARTIFACTS) -> HeadSet:
             bias=data[f"{name}.bias"],
             w_hash=data.get(f"{name}.w_hash"),
             hash_dim=int(spec.get("hash_dim", 0)),
+            w_cue=data.get(f"{name}.w_cue"),
         )
     return HeadSet(version=str(meta["version"]), heads=heads, meta=meta)
 
@@ -81,12 +85,17 @@ def save(folder: Path, version: str, heads: Sequence[Head], meta: dict[str, Any]
     for head in heads:
         arrays[f"{head.name}.w_emb"] = head.w_emb.astype(np.float32)
         arrays[f"{head.name}.bias"] = head.bias.astype(np.float32)
+        features = ["embedding"]
         if head.w_hash is not None:
             arrays[f"{head.name}.w_hash"] = head.w_hash.astype(np.float16)
+            features.append("hashed-ngrams")
+        if head.w_cue is not None:
+            arrays[f"{head.name}.w_cue"] = head.w_cue.astype(np.float32)
+            features.append("trap-cues")
         specs[head.name] = {
             "labels": list(head.labels),
             "thresholds": [round(float(t), 4) for t in head.thresholds],
-            "features": "embedding+hashed-ngrams" if head.w_hash is not None else "embedding",
+            "features": "+".join(features),
             "hash_dim": head.hash_dim,
         }
     folder.mkdir(parents=True, exist_ok=True)

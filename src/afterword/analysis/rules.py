@@ -31,7 +31,8 @@ CRISIS = _rx(
     r"\bwish(?:ed)?\s+(?:that\s+)?i\s+(?:was|were|had been)\s+(?:dead|never born|gone for good)",
     r"\bwish(?:ed)?\s+i\s+(?:could|would)\s+(?:just\s+)?(?:die|not wake up|never wake up|stop existing|disappear forever)",
     r"\b(?:don'?t|do not|no longer|dont|didn'?t)\s+want\s+to\s+(?:live|be alive|exist|wake up|be here anymore|be here any ?more)",
-    r"\b(?:better off|be happier|be better)\s+(?:without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around|alive))",
+    r"\b(?:better off|be happier|be better|be relieved|be easier)(?:\s+for\s+(?:everyone|everybody|them|all of them|my family|him|her))?\s+(?:without me|if i (?:just\s+)?(?:was|were|wasn'?t|wasnt|weren'?t|werent|didn'?t|didnt) "
+    r"(?:dead|gone|here|around|alive|exist))",
     r"\b(?:no|any|what(?:'s| is) the)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|going on|being alive|being here|staying alive)",
     r"\bnothing (?:left )?to live for\b",
     r"\blife\s+(?:is\s+not|isn'?t|is no longer|isn’t)\s+worth\s+living",
@@ -39,11 +40,19 @@ CRISIS = _rx(
     r"\bend\s+it\s+all\b",
     r"\b(?:can'?t|cannot|can’t)\s+go\s+on\s+(?:living|like this|anymore|any more)",
     r"\bnot\s+(?:be|being)\s+(?:here|around|alive)\s+(?:much longer|anymore|any more|tomorrow|next week)",
-    r"\bwon'?t\s+be\s+(?:here|around)\s+(?:much longer|anymore|any more|for long)",
-    r"\b(?:disappear|vanish)\s+(?:forever|for good|permanently)",
+    r"\b(?:won'?t|wont|will not|not going to|'ll|’ll|will)\s+be\s+(?:here|around|alive)\s+(?:much longer|anymore|any more|for long|by)",
+    r"\b(?:drive|driving|drove|crash|crashing|steer|steering)\s+(?:my\s+car\s+|the\s+car\s+)?(?:into|off)\s+(?:a|the|some)\s+"
+    r"(?:wall|tree|truck|lorry|bridge|cliff|river|oncoming)",
+    r"\b(?:way out|escape)\b[^.!?]{0,30}\b(?:not being here|not existing|dying|death|ending it)\b",
+    r"\b(?:disappear|disappeared|vanish|vanished)\s+(?:forever|for good|permanently)",
+    r"\b(?:holding|held|hold|sat with|sitting with|staring at|stared at|looking at|looked at)\s+(?:the|my|a|all the|all my)\s+"
+    r"(?:pills|tablets|rope|noose|blade|razor|gun|bottle of pills|painkillers)\b",
+    r"\b(?:rope|noose|pills|blade|razor|gun)\b[^.!?]{0,40}\b(?:keep thinking|thinking about (?:it|using)|can'?t stop (?:looking|thinking)|staring)",
+    r"\b(?:letter|note|message|video)s?\s+to\s+say\s+goodbye\b|\bsay(?:ing)?\s+(?:my\s+)?goodbyes?\s+to\s+everyone\b",
     r"\bgo\s+to\s+sleep\s+and\s+(?:never|not)\s+wake\s+up",
     # self-harm
-    rf"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|punish|punishing|scratch|scratching|hit|hitting)\s+{_ME}",
+    rf"\b(?:cut|cutting|burn|burned|burnt|burning|hurt|hurting|harm|harmed|harming|punish|punished|punishing|"
+    rf"scratch|scratched|scratching|hit|hitting|starve|starving|starved)\s+{_ME}",
     r"\bself[- ]?harm(?:ing)?\b|\bself[- ]?injur(?:y|e|ing)\b",
     r"\b(?:cut|cutting|cuts on|slit|slitting)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?)",
     r"\brelaps(?:e|ed|ing)\b.{0,30}\b(?:cutting|blade|razor|self[- ]?harm)",
@@ -87,6 +96,8 @@ OTHER_PERSON = _rx(
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|myself)\b", re.IGNORECASE)
 PAST = _rx(
     r"\b(?:years?|months?|a long time|ages)\s+ago\b", r"\bwhen\s+i\s+was\s+(?:\d+|younger|a teen\w*|a kid|little|in)",
+    r"\bwhen\s+i\s+was\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|in my (?:teens|twenties))\b",
     r"\bused\s+to\b", r"\bback\s+(?:then|in\s+(?:high school|college|uni|school|\d{4}))\b",
     r"\bin\s+(?:high school|college|my teens|my twenties|my early)\b", r"\bonce\b", r"\bin\s+the\s+past\b",
     r"\bat\s+(?:\d+|fifteen|sixteen|seventeen|nineteen)\b", r"\bduring\s+(?:a|that|my)\b",
@@ -120,7 +131,7 @@ NONCONSENT = _rx(
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out)\b",
     r"\b(?:raped?|raping|rapist|sexually\s+assault\w*|assaulted\s+me|molest\w*|groped?\s+me|abused\s+me)\b",
     r"\bagainst\s+my\s+will\b|\bwithout\s+my\s+(?:consent|permission|agreement|say)\b|\bnon-?consensual\b",
-    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent|agree|say yes|give consent)\b",
+    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b",
     r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|to|that|any of it|sex)\b",
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
     r"\b(?:didn'?t|did not|wouldn'?t|would not)\s+take\s+no\s+for\s+an\s+answer\b",
@@ -145,15 +156,17 @@ NONCONSENT = _rx(
     r"\b(?:spiked|drugged|roofied)\b|\bput\s+something\s+in\s+my\s+drink\b",
     r"\b(?:don'?t|do not|can'?t|cannot)\s+remember\s+(?:agreeing|saying yes|consenting)\b",
     # freezing
-    r"\bi\s+(?:just\s+)?(?:froze|was frozen|couldn'?t move|could not move|went limp|dissociated|went numb and)\b",
-    r"\bmy\s+body\s+(?:froze|went limp|shut down)\b",
+    r"\bi\s+(?:just\s+)?(?:froze|was frozen|couldn'?t move|could not move|went limp|dissociated|went numb)\b"
+    r"[^.!?]{0,60}\b(?:he|she|they|him|her|them|it happened|while|kept|until it was over|wait\w*|"
+    r"let (?:him|her|them)|on top)\b",
+    r"\bmy\s+(?:whole\s+)?body\s+(?:froze|went limp|shut down|went still)\b",
     # condom
     r"\b(?:took|pulled|slipped|taken|removed|take)\s+(?:the|his|her)?\s*condom\s+off\b|\bremoved\s+the\s+condom\b|\bstealth(?:ed|ing)\b",
     r"\bwithout\s+a\s+condom\s+(?:after|even though|when|though)\s+i\s+(?:asked|said|told|insisted)\b",
     r"\bcondom\b[^.!?]{0,60}\bwithout\s+(?:telling|asking)\s+me\b",
     # minors and power
-    r"\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b[^.!?]{0,40}\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|an adult|older|grown|in (?:his|her|their) (?:twenties|thirties|forties))",
-    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|an adult|much older)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b",
+    r"\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b[^.!?]{0,40}\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|older|grown|in (?:his|her|their) (?:twenties|thirties|forties))",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+)?(?:1[0-7]|[5-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b",
     r"\b(?:my|the|our)\s+(?:boss|manager|supervisor|teacher|professor|lecturer|coach|tutor|landlord|doctor|therapist|pastor|priest|director|employer)\b[^.!?]{0,80}\b(?:sleep with|have sex|hook up|sleep together|sexual|go to bed with|in exchange|sleeping with)\b",
     r"\bif\s+i\s+(?:wanted|want)\s+to\s+keep\s+(?:my|the)\s+(?:job|grade|place|role|apartment|scholarship|visa)\b",
     r"\bmade\s+me\s+(?:have sex|do (?:it|things|stuff|that)|go down|touch|perform|sleep with|undress|give)\b",
@@ -166,20 +179,32 @@ NONCONSENT_NEGATED = _rx(
     r"\bi\s+wasn'?t\s+(?:too\s+)?drunk\b|\bboth\s+sober\b|\bwe\s+were\s+both\s+sober\b",
     r"\b(?:consent|consented|agreed|said yes)\b[^.!?]{0,30}\b(?:fully|freely|clearly|happily)\b",
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|first|before)\b",
+    r"\b(?:he|she|they)\s+said\s+(?:that\s+was|that's|that’s|it\s+was|it's|it’s)\s+(?:completely\s+|totally\s+|absolutely\s+)?(?:fine|okay|ok|cool|alright)\b",
+    r"\bi\s+(?:really\s+|actually\s+|genuinely\s+)?wanted\s+(?:it|him|her|them|that)\b",
+)
+
+# A sexual or intimate context: the learned non-consent head may only decide inside one.
+INTIMATE = _rx(
+    r"\b(?:sex|sexual\w*|slept with|sleep with|sleeping with|hook(?:ed)? up|bed|kiss\w*|touch\w*|"
+    r"clothes|undress\w*|naked|condom|inside me|on top|his hands?|her hands?|their hands?|grop\w*|"
+    r"drunk|drink|drugged|spiked|asleep|woke up|passed out|blacked out|froze|frozen|body|"
+    r"nudes?|photos?|pressur\w*|forced?|rape\w*|assault\w*|consent\w*|no means no|stop|"
+    r"said no|wasn'?t ready|didn'?t want|did it anyway|hurt me|pinned|held me)\b",
 )
 
 # --- rumination -----------------------------------------------------------------------------
 
 RUMINATIVE_QUESTION = _rx(
-    r"^\s*(?:but\s+|and\s+|so\s+)?(?:why|how\s+could|how\s+come|what\s+if|what\s+is\s+wrong\s+with|what'?s\s+wrong\s+with|"
+    r"^\s*(?:[a-z]+[:.,]\s+)?(?:but\s+|and\s+|so\s+)?(?:why|how\s+could|how\s+come|what\s+if|what\s+is\s+wrong\s+with|what'?s\s+wrong\s+with|"
     r"what\s+did\s+i|was\s+i|am\s+i|did\s+(?:he|she|they|i)|does\s+(?:he|she|they)|do\s+(?:they|i)|"
     r"is\s+(?:he|she|it|this|there)|will\s+(?:i|he|she|they|anyone)|would\s+(?:he|she|they|it)|"
     r"could\s+i|should\s+i\s+have|should\s+i\s+not|how\s+did\s+i|how\s+do\s+i\s+(?:stop|get over|move on|know)|"
     r"what\s+(?:does|did)\s+(?:he|she|they|that|it)\s+(?:think|mean|want|say)|who\s+(?:does|would)|"
-    r"will\s+it|why\s+(?:me|not)|what\s+am\s+i|where\s+did\s+(?:i|it))\b",
+    r"will\s+it|why\s+(?:me|not)|what\s+am\s+i)\b",
 )
 RUMINATION_STATEMENT = _rx(
-    r"\b(?:keep|kept|keeps|can'?t stop|cannot stop|can’t stop|couldn'?t stop|still)\s+(?:asking|wondering|thinking about|replaying|going over|going back over|going back to|obsessing|overthinking|analy[sz]ing|running through|circling)\b",
+    r"\b(?:keep|kept|keeps|can'?t stop|cannot stop|can’t stop|couldn'?t stop|still)\s+(?:asking myself|asking (?:why|if|whether|what|how)|wondering|"
+    r"thinking about (?:why|what|whether|if|how)|replaying|going over|going back over|obsessing|overthinking|analy[sz]ing|running through|circling)\b",
     r"\b(?:i|i've been|i have been|i'm)\s+(?:always\s+)?(?:wondering|asking myself|replaying|going over|obsessing over|overthinking)\b",
     r"\bover\s+and\s+over\b|\bon\s+(?:a\s+)?(?:loop|repeat)\b|\b(?:same|one)\s+question\b[^.!?]{0,30}\b(?:again|loop|over|keeps)\b",
     r"\b(?:goes|going|spinning|runs|running|racing)\s+(?:round|around)\s+(?:and\s+(?:round|around)\s+)?in\s+my\s+head\b",
@@ -191,5 +216,6 @@ PRACTICAL_QUESTION = _rx(
     r"which\s+(?:bus|train|day|one)|should\s+i\s+(?:buy|bring|book|order|call the|take the|wear|get|cook)|"
     r"do\s+(?:we|i)\s+(?:need|have)\s+(?:to\s+)?(?:buy|milk|bread|any)|is\s+(?:the|it)\s+(?:open|closed|raining|cold)|"
     r"what\s+should\s+i\s+(?:cook|eat|wear|make|buy)|can\s+you|could\s+you|did\s+i\s+(?:lock|turn off|leave the|pay|remember to)|"
-    r"(?:pharmacy|store|shop|bus|train|appointment|dentist|meeting|rent|bill|deadline|weather|recipe|oven|laundry|groceries)\b)",
+    r"(?:pharmacy|store|shop|bus|train|appointment|dentist|meeting|rent|bill|deadline|weather|recipe|oven|laundry|groceries|"
+    r"keys|wallet|charger|passport|glasses|umbrella|password|wifi|parcel|receipt)\b)",
 )

@@ -87,7 +87,13 @@ def nonconsent_sentences(sents: Sequence[Sentence]) -> list[SentenceSignal]:
             continue
         if rules.NONCONSENT.search(texts[i] + " " + texts[i + 1]):
             rule[i] = rule[i + 1] = True
+    # The head alone may only flag inside an intimate context (in this sentence or a neighbour).
+    intimate = [bool(rules.INTIMATE.search(t)) for t in texts]
+    near = [any(intimate[max(0, i - 1):i + 2]) for i in range(n)]
     return [
-        SentenceSignal(rule=rule[i], vetoed=(negated[i] or other[i] or fiction[i]) and not rule[i])
+        SentenceSignal(
+            rule=rule[i],
+            vetoed=(negated[i] or other[i] or fiction[i] or not near[i]) and not rule[i],
+        )
         for i in range(n)
     ]

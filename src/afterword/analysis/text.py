@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (possibly repeated, possibly followed by quotes or brackets)
 # and whitespace, or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*\n\s*")
+_BOUNDARY = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"'”’)\]])\s+|\s*\n\s*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 # Frequent English function words; journal text in English has plenty of them.
@@ -24,6 +24,15 @@ _ENGLISH = frozenset(
     nor not only own same so than too very can will just don't should now i'm i've i'd i'll it's
     can't didn't wasn't won't feel felt like know want think really even still never always
     would could him,""".split()
+)
+
+# Frequent function words of other languages written in Latin script, for the same test.
+_OTHER = frozenset(
+    """que de la el los las es y por qué muy se con una para pero como está estoy esto mi del
+    le les des et je ne pas est une dans pour qui sur avec mais très suis ça il elle nous vous
+    und ich nicht das ist die der mit ein eine auch sich auf ist bin habe aber wie zu dem den
+    het een niet ik je dat en van zijn maar wat il di che non sono ho per una della anche mi
+    eu não com uma para mas você muito isso estou ele ela são""".split()
 )
 
 
@@ -70,7 +79,10 @@ def language(text: str) -> str:
     letters = [ch for ch in text if ch.isalpha()]
     ascii_share = sum(ch.isascii() for ch in letters) / max(1, len(letters))
     hits = sum(1 for t in tokens if t.replace("’", "'") in _ENGLISH)
+    foreign = sum(1 for t in tokens if t in _OTHER and t not in _ENGLISH)
     share = hits / len(tokens)
+    if foreign >= 2 and foreign > hits / 2:
+        return "non_english"
     if len(tokens) < 4:
         if ascii_share < 0.5:
             return "non_english"

@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from afterword.analysis import encoder as encoder_mod
 from afterword.analysis import engine, safety
-from afterword.analysis.features import hashed_rows
+from afterword.analysis.features import cue_matrix, hashed_rows
 from afterword.analysis.heads import ARTIFACTS, Head, save
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
 from afterword.analysis.text import Sentence
@@ -130,18 +130,24 @@ def _runtime_scores(head: Head, texts: Sequence[str]) -> Matrix:
     return out
 
 
-def train_multilabel(task: str, labels: Sequence[str], c: float = 1.0) -> Head:
+def train_multilabel(task: str, labels: Sequence[str], c: float = 1.0, cues: bool = False) -> Head:
     train = load_rows(task, "train")
-    x = _embed_rows([r["text"] for r in train])
+    texts = [r["text"] for r in train]
+    x = _embed_rows(texts)
+    if cues:
+        x = np.hstack([x, cue_matrix(texts)])
     w, b = _multi(x, _labels_matrix(train, labels), c, balanced=True)
-    head = Head(task, tuple(labels), np.full(len(labels), 0.5, np.float32), w, b)
+    d = encoder_mod.get().dim
+    w_cue = w[d:] if cues else None
+    w = w[:d]
+    head = Head(task, tuple(labels), np.full(len(labels), 0.5, np.float32), w, b, w_cue=w_cue)
     val = load_rows(task, "validation")
     scores = _runtime_scores(head, [r["text"] for r in val])
     gold = _labels_matrix(val, labels).astype(bool)
     # The validation split is small per label; a floor keeps one lucky example from setting a
     # threshold so low that the label fires on everything.
     th = [max(0.35, _best_threshold(scores[:, j], gold[:, j])) for j in range(len(labels))]
-    return Head(task, tuple(labels), np.asarray(th, np.float32), w, b)
+    return Head(task, tuple(labels), np.asarray(th, np.float32), w, b, w_cue=w_cue)
 
 
 # Rows of other tasks that are certainly negatives for a binary head: everyday and painful
@@ -159,6 +165,10 @@ def rows_with_negatives(task: str, split: str) -> list[dict[str, Any]]:
     for other in _NEGATIVE_SOURCES.get(task, ()):
         for r in load_rows(other, split):
             if set(r["labels"]) & _NOT_NEGATIVE.get(task, set()):
+                continue
+            # Traps and themes often come as ruminative statements ("I keep wondering if I'm
+            # enough"); only their label-free rows are safe negatives for rumination.
+            if task == "rumination" and other in ("traps", "themes") and r["labels"]:
                 continue
             if task == "rumination" and "?" in r["text"]:
                 continue
@@ -278,7 +288,7 @@ def train_emotions(c: float = 4.0) -> Head:
 
 
 TRAINERS: dict[str, Callable[[], Head]] = {
-    "traps": lambda: train_multilabel("traps", TRAPS),
+    "traps": lambda: train_multilabel("traps", TRAPS, cues=True),
     "themes": lambda: train_multilabel("themes", THEMES),
     "crisis": lambda: train_safety("crisis"),
     "nonconsent": lambda: train_safety("nonconsent"),
