@@ -294,29 +294,32 @@ def load_answers(path: Path) -> dict[str, Any]:
     """The --answers file, checked; InvalidInput names what is wrong (never the answers)."""
     from afterword.errors import InvalidInput
 
-    def bad(reason: str) -> InvalidInput:
-        return InvalidInput(_m("reflect.cli.answers_bad", reason=reason))
+    def bad(reason: str, **values: object) -> InvalidInput:
+        return InvalidInput(_m("reflect.cli.answers_bad",
+                               reason=_m(f"reflect.cli.answers.{reason}", **values)))
 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        raise bad(f"cannot read {path}") from None
+        raise bad("unreadable", path=str(path)) from None
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise bad(f"not valid JSON (line {getattr(exc, 'lineno', '?')})") from None
+        raise bad("not_json", line=getattr(exc, "lineno", "?")) from None
     if not isinstance(data, dict):
-        raise bad("the file must hold one JSON object")
+        raise bad("not_object")
     if data.get("format", ANSWERS_FORMAT) != ANSWERS_FORMAT:
-        raise bad(f"unsupported format; expected {ANSWERS_FORMAT}")
+        raise bad("format", format=ANSWERS_FORMAT)
     unknown = set(data) - {"format", "flow", "episode", "answers", "revise", "help", "support"}
     if unknown:
-        raise bad(f"unknown field {sorted(unknown)[0]!r}")
+        raise bad("unknown_field", field=sorted(unknown)[0][:40])
     for name in ("answers", "revise"):
         if not isinstance(data.get(name, {}), dict):
-            raise bad(f"'{name}' must be an object of step: answer")
+            raise bad("not_mapping", name=name)
     if not isinstance(data.get("episode", ""), str | int):
-        raise bad("'episode' must be a name or a number")
+        raise bad("episode")
+    if data.get("flow", "reflection") not in ("reflection", "survivor", "safety_plan"):
+        raise bad("flow")
     return data
 
 
@@ -433,10 +436,6 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                 _list_runs(svc, as_json)
                 return
             flow = data.get("flow", "reflection")
-            if flow not in ("reflection", "survivor", "safety_plan"):
-                from afterword.errors import InvalidInput
-
-                raise InvalidInput(_m("reflect.cli.answers_bad", reason="unknown flow"))
             if run is not None:
                 outcome = svc.resume(run)
             elif survivor or flow == "survivor":
@@ -619,7 +618,7 @@ def _list_runs(svc: ReflectService, as_json: bool) -> None:
     if not runs:
         cx.info(_m("reflect.cli.list_runs_none"))
     for r in runs:
-        episode = f" episode {r.episode_id}" if r.episode_id else ""
+        episode = _m("reflect.cli.run_episode", id=r.episode_id) if r.episode_id else ""
         cx.out(_m("reflect.cli.run_line", id=r.id, flow=r.track,
                   status=_m(f"reflect.cli.status.{r.status}"), episode=episode,
                   updated=r.updated_at.date().isoformat()))
@@ -650,7 +649,8 @@ def _print_boundaries(boundaries: list[Any], weights: Any, history: bool, as_jso
                   origin=origin) + retired)
         if history:
             for ch in b.history:
-                cx.out(f"    {ch.at.date().isoformat()} {ch.action.value}: {ch.text}")
+                cx.out(_m("reflect.cli.history_line", date=ch.at.date().isoformat(),
+                          action=_m(f"reflect.cli.action.{ch.action.value}"), text=ch.text))
     cx.out("")
     cx.out(_m("reflect.cli.weights_title"))
     for p, w in weights.as_dict().items():

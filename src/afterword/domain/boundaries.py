@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from afterword.domain.flows import FlowError
 from afterword.domain.pillars import PILLARS, parse_pillar
 
 MAX_BOUNDARY = 500
@@ -65,9 +66,9 @@ class Boundary:
 def clean_text(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise ValueError("a boundary needs some words")
+        raise FlowError("reflect.invalid.boundary_empty")
     if len(cleaned) > MAX_BOUNDARY:
-        raise ValueError(f"a boundary can be at most {MAX_BOUNDARY} characters")
+        raise FlowError("reflect.invalid.too_long", limit=MAX_BOUNDARY)
     return cleaned
 
 

@@ -31,14 +31,21 @@ STATE_FORMAT = 1
 
 
 class FlowError(ValueError):
-    """Base of the engine's errors; messages name steps, never what the person wrote."""
+    """A broken rule of the reflect area. ``reason`` is a message key (``reflect.invalid.*``)
+    and ``values`` fill it; neither ever holds what the person wrote."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        self.reason = reason
+        self.values = values
+        super().__init__(f"{reason} {values}" if values else reason)
 
 
 class InvalidAnswer(FlowError):
-    def __init__(self, key: str, reason: str) -> None:
+    """An answer that does not fit its step; ``key`` names the step."""
+
+    def __init__(self, key: str, reason: str, **values: object) -> None:
         self.key = key
-        self.reason = reason
-        super().__init__(f"{key}: {reason}")
+        super().__init__(reason, **values)
 
 
 class NotCurrentStep(FlowError):
@@ -51,6 +58,9 @@ class FlowFinished(FlowError):
 
 class NothingBefore(FlowError):
     pass
+
+
+_I = "reflect.invalid"
 
 
 # --------------------------------------------------------------------------- detector interface
@@ -306,7 +316,7 @@ class FlowState:
     @classmethod
     def from_json(cls, data: Mapping[str, Value]) -> FlowState:
         if not isinstance(data, Mapping) or data.get("format") != STATE_FORMAT:
-            raise FlowError("unsupported flow state format")
+            raise FlowError(f"{_I}.damaged")
         data = copy.deepcopy(dict(data))
         try:
             overlay_data = data.get("overlay")
@@ -334,7 +344,7 @@ class FlowState:
                 cursor=_opt_str(data.get("cursor")),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise FlowError("damaged flow state") from exc
+            raise FlowError(f"{_I}.damaged") from exc
 
     def copy(self) -> FlowState:
         return FlowState.from_json(self.to_json())
@@ -539,9 +549,9 @@ class FlowEngine:
         state = state.copy()
         view = self.current(state)
         if view is None:
-            raise FlowFinished("this flow is complete")
+            raise FlowFinished(f"{_I}.finished")
         if key != view.key:
-            raise NotCurrentStep(f"the current step is {view.key}, not {key}")
+            raise NotCurrentStep(f"{_I}.not_current", current=view.key)
         instances = self.path(state)
         events = self._store(state, view, value)
         self._advance_cursor(state, key, instances)
@@ -560,7 +570,7 @@ class FlowEngine:
             instance = next((i for i in root if i.key == key), None)
             instances = root
         if instance is None or key not in answers:
-            raise NotCurrentStep(f"{key} is not an answered step of this flow")
+            raise NotCurrentStep(f"{_I}.not_answered", step=key)
         view = self._view(state, instance, instances)
         events = self._store(state, view, value)
         events += self._after_change(state)
@@ -579,7 +589,7 @@ class FlowEngine:
             before = keys[: keys.index(view.key)]
             target = next((k for k in reversed(before) if k in answers), None)
         if target is None:
-            raise NothingBefore("there is no earlier step")
+            raise NothingBefore(f"{_I}.nothing_before")
         self._set_cursor(state, target)
         return state
 
@@ -623,7 +633,7 @@ class FlowEngine:
         try:
             return self.flows[flow_id]
         except KeyError:
-            raise FlowError(f"unknown flow: {flow_id}") from None
+            raise FlowError(f"{_I}.unknown_flow") from None
 
     def _answers(self, state: FlowState) -> dict[str, Value]:
         return state.overlay.answers if state.overlay is not None else state.answers
@@ -870,38 +880,38 @@ def validate(step: Step, key: str, value: Value,
         return True
     if value is None or value == "" or value == []:
         if step.required:
-            raise InvalidAnswer(key, "an answer is needed here")
+            raise InvalidAnswer(key, f"{_I}.required")
         return None
     if kind is Kind.CHOICE:
         allowed = [o.value for o in step.options]
         if not isinstance(value, str) or value not in allowed:
-            raise InvalidAnswer(key, f"expected one of: {', '.join(allowed)}")
+            raise InvalidAnswer(key, f"{_I}.choice", options=", ".join(allowed))
         return value
     if kind is Kind.MULTI:
         allowed = [o.value for o in step.options]
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise InvalidAnswer(key, "expected a list of options")
+            raise InvalidAnswer(key, f"{_I}.options", options=", ".join(allowed))
         bad = [v for v in items if v not in allowed]
         if bad:
-            raise InvalidAnswer(key, f"expected options among: {', '.join(allowed)}")
+            raise InvalidAnswer(key, f"{_I}.options", options=", ".join(allowed))
         chosen: list[Value] = [o for o in allowed if o in items]
         return chosen
     if kind is Kind.TEXT:
         if not isinstance(value, str):
-            raise InvalidAnswer(key, "expected text")
+            raise InvalidAnswer(key, f"{_I}.text")
         text = value.strip()
         if not text:
             if step.required:
-                raise InvalidAnswer(key, "an answer is needed here")
+                raise InvalidAnswer(key, f"{_I}.required")
             return None
         if len(text) > MAX_TEXT:
-            raise InvalidAnswer(key, f"text is longer than {MAX_TEXT} characters")
+            raise InvalidAnswer(key, f"{_I}.too_long", limit=MAX_TEXT)
         return text
     if kind is Kind.LIST:
         raw_items = [value] if isinstance(value, str) else value
         if not isinstance(raw_items, list) or not all(isinstance(v, str) for v in raw_items):
-            raise InvalidAnswer(key, "expected a list of short texts")
+            raise InvalidAnswer(key, f"{_I}.list")
         cleaned: list[Value] = []
         for item in raw_items:
             assert isinstance(item, str)
@@ -909,31 +919,31 @@ def validate(step: Step, key: str, value: Value,
             if not text or text in cleaned:
                 continue
             if len(text) > MAX_ITEM:
-                raise InvalidAnswer(key, f"an item is longer than {MAX_ITEM} characters")
+                raise InvalidAnswer(key, f"{_I}.item_too_long", limit=MAX_ITEM)
             cleaned.append(text)
         if len(cleaned) > step.max_items:
-            raise InvalidAnswer(key, f"at most {step.max_items} items")
+            raise InvalidAnswer(key, f"{_I}.too_many", limit=step.max_items)
         if not cleaned:
             if step.required:
-                raise InvalidAnswer(key, "an answer is needed here")
+                raise InvalidAnswer(key, f"{_I}.required")
             return None
         return cleaned
     if kind is Kind.SCALE:
         number: int
         if isinstance(value, bool):
-            raise InvalidAnswer(key, "expected a whole number")
+            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
         if isinstance(value, int):
             number = value
         elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
             number = int(value.strip())
         else:
-            raise InvalidAnswer(key, f"expected a whole number from {step.low} to {step.high}")
+            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
         if not step.low <= number <= step.high:
-            raise InvalidAnswer(key, f"expected a whole number from {step.low} to {step.high}")
+            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
         return number
     if kind is Kind.TRAPS:
         return _validate_traps(key, value, suggested)
-    raise InvalidAnswer(key, "unknown step kind")  # pragma: no cover - exhaustive above
+    raise InvalidAnswer(key, f"{_I}.text")  # pragma: no cover - exhaustive above
 
 
 TRAP_LABELS: tuple[str, ...] = (
@@ -945,23 +955,23 @@ TRAP_LABELS: tuple[str, ...] = (
 
 def _validate_traps(key: str, value: Value, suggested: Sequence[TrapSuggestion]) -> Value:
     if not isinstance(value, dict):
-        raise InvalidAnswer(key, 'expected {"confirmed": [...], "rejected": [...]}')
+        raise InvalidAnswer(key, f"{_I}.traps")
     unknown = set(value) - {"confirmed", "rejected"}
     if unknown:
-        raise InvalidAnswer(key, 'expected only "confirmed" and "rejected"')
+        raise InvalidAnswer(key, f"{_I}.traps")
     confirmed = value.get("confirmed") or []
     rejected = value.get("rejected") or []
     if not isinstance(confirmed, list) or not isinstance(rejected, list):
-        raise InvalidAnswer(key, "confirmed and rejected must be lists of trap labels")
+        raise InvalidAnswer(key, f"{_I}.traps")
     for label in [*confirmed, *rejected]:
         if not isinstance(label, str) or label not in TRAP_LABELS:
-            raise InvalidAnswer(key, f"unknown thinking trap label: {label!r}")
+            raise InvalidAnswer(key, f"{_I}.trap_label")
     if set(map(str, confirmed)) & set(map(str, rejected)):
-        raise InvalidAnswer(key, "a trap cannot be both confirmed and rejected")
+        raise InvalidAnswer(key, f"{_I}.trap_both")
     offered = {t.label for t in suggested}
     stray = [label for label in rejected if label not in offered]
     if stray:
-        raise InvalidAnswer(key, "only suggested traps can be rejected")
+        raise InvalidAnswer(key, f"{_I}.trap_not_suggested")
     # Suggestions the person did not confirm count as rejected: their feedback is recorded.
     implicit = [t.label for t in suggested if t.label not in confirmed and t.label not in rejected]
     out_confirmed: list[Value] = [str(x) for x in dict.fromkeys(confirmed)]

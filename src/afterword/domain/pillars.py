@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from afterword.domain.flows import FlowError
+
 
 class Pillar(StrEnum):
     SAFETY = "safety"
@@ -47,7 +49,7 @@ def parse_pillar(value: str) -> str:
     if cleaned == "boundaries":
         cleaned = Pillar.RESPECT_FOR_BOUNDARIES.value
     if cleaned not in PILLARS:
-        raise ValueError(f"unknown pillar: {value!r}; expected one of {', '.join(PILLARS)}")
+        raise FlowError("reflect.invalid.pillar", pillars=", ".join(PILLARS))
     return cleaned
 
 
@@ -67,11 +69,11 @@ class PillarWeights:
         for raw, weight in values.items():
             pillar = parse_pillar(raw)
             if isinstance(weight, bool) or not isinstance(weight, int):
-                raise ValueError(f"weight for {pillar} must be a whole number")
+                raise FlowError("reflect.invalid.weight", pillar=pillar, low=MIN_WEIGHT,
+                                high=MAX_WEIGHT)
             if not MIN_WEIGHT <= weight <= MAX_WEIGHT:
-                raise ValueError(
-                    f"weight for {pillar} must be between {MIN_WEIGHT} and {MAX_WEIGHT}"
-                )
+                raise FlowError("reflect.invalid.weight", pillar=pillar, low=MIN_WEIGHT,
+                                high=MAX_WEIGHT)
             merged[pillar] = weight
         return cls(merged)
 

@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import Any
 
+from afterword.domain.flows import FlowError
+
 LOCALES: tuple[str, ...] = ("US", "UK", "IE", "CA", "AU", "INT")
 FALLBACK = "INT"
 KINDS: tuple[str, ...] = ("emergency", "crisis", "sexual_violence", "domestic_abuse", "directory",
@@ -117,8 +119,10 @@ def own_resource(rid: str, locale: str, name: str, contact: str, about: str = ""
     """A resource the person added themselves; validated here, stored by the service."""
     name, contact, about = name.strip(), contact.strip(), about.strip()
     if not name or not contact:
-        raise ValueError("a resource needs a name and a way to reach it")
-    if len(name) > 200 or len(contact) > 200 or len(about) > 1000:
-        raise ValueError("that resource is too long")
+        raise FlowError("reflect.invalid.resource")
+    if len(name) > 200 or len(contact) > 200:
+        raise FlowError("reflect.invalid.too_long", limit=200)
+    if len(about) > 1000:
+        raise FlowError("reflect.invalid.too_long", limit=1000)
     return Resource(id=rid, locale=normalise_locale(locale), kind="own", name=name,
                     contact=contact, about=about, own=True)

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from afterword.domain.flows import MAX_ITEM, Condition, Kind, Step
+from afterword.domain.flows import MAX_ITEM, Condition, FlowError, Kind, Step
 
 SECTIONS: tuple[str, ...] = (
     "warning_signs",
@@ -40,17 +40,17 @@ class SafetyPlan:
 
 def clean_items(section: str, items: Sequence[str]) -> tuple[str, ...]:
     if section not in SECTIONS:
-        raise ValueError(f"unknown safety plan section: {section!r}")
+        raise FlowError("reflect.invalid.plan_section")
     out: list[str] = []
     for item in items:
         text = " ".join(str(item).split())
         if not text or text in out:
             continue
         if len(text) > MAX_ITEM:
-            raise ValueError(f"an item is longer than {MAX_ITEM} characters")
+            raise FlowError("reflect.invalid.item_too_long", limit=MAX_ITEM)
         out.append(text)
     if len(out) > MAX_ITEMS:
-        raise ValueError(f"at most {MAX_ITEMS} items in a section")
+        raise FlowError("reflect.invalid.too_many", limit=MAX_ITEMS)
     return tuple(out)
 
 
@@ -64,7 +64,7 @@ def with_section(plan: SafetyPlan, section: str, items: Sequence[str],
 def from_dict(data: Mapping[str, Sequence[str]], at: datetime | None = None) -> SafetyPlan:
     unknown = set(data) - set(SECTIONS)
     if unknown:
-        raise ValueError(f"unknown safety plan section: {sorted(unknown)[0]!r}")
+        raise FlowError("reflect.invalid.plan_section")
     return SafetyPlan({s: clean_items(s, data.get(s, ())) for s in SECTIONS}, at)
 
 

@@ -506,6 +506,20 @@ _CLI_TEXT = {
     f"{_CLI}.help_hint": "Type \"help\" at any moment if you are struggling.",
     f"{_CLI}.no_episode": "There is no episode called {episode}.",
     f"{_CLI}.answers_bad": "The answers file could not be used: {reason}",
+    f"{_CLI}.answers.unreadable": "cannot read {path}",
+    f"{_CLI}.answers.not_json": "it is not valid JSON (line {line})",
+    f"{_CLI}.answers.not_object": "the file must hold one JSON object",
+    f"{_CLI}.answers.format": "unsupported format; expected {format}",
+    f"{_CLI}.answers.unknown_field": "unknown field '{field}'",
+    f"{_CLI}.answers.not_mapping": "'{name}' must be an object of step: answer",
+    f"{_CLI}.answers.episode": "'episode' must be a name or a number",
+    f"{_CLI}.answers.flow": "unknown flow; use reflection, survivor or safety_plan",
+    f"{_CLI}.run_episode": " episode {id}",
+    f"{_CLI}.history_line": "    {date} {action}: {text}",
+    f"{_CLI}.action.created": "written",
+    f"{_CLI}.action.edited": "edited",
+    f"{_CLI}.action.retired": "retired",
+    f"{_CLI}.action.reactivated": "brought back",
     f"{_CLI}.answers_waiting": (
         "The flow is waiting for an answer to step {step}; it is saved, so run it again "
         "with that answer, or interactively, to carry on."
@@ -557,6 +571,34 @@ _CLI_TEXT = {
     f"{_CLI}.revise_unknown": "There is no answered step {step} in this reflection.",
 }
 
+_INVALID = {
+    "reflect.invalid.required": "an answer is needed here",
+    "reflect.invalid.choice": "choose one of: {options}",
+    "reflect.invalid.options": "choose among: {options}",
+    "reflect.invalid.text": "this needs some text",
+    "reflect.invalid.too_long": "it is longer than {limit} characters",
+    "reflect.invalid.list": "this needs a list of short texts",
+    "reflect.invalid.item_too_long": "an item is longer than {limit} characters",
+    "reflect.invalid.too_many": "at most {limit} items",
+    "reflect.invalid.scale": "a whole number from {low} to {high}",
+    "reflect.invalid.traps": 'write it as {{"confirmed": [...], "rejected": [...]}}',
+    "reflect.invalid.trap_label": "that is not one of the thinking trap labels",
+    "reflect.invalid.trap_both": "a trap cannot be both confirmed and rejected",
+    "reflect.invalid.trap_not_suggested": "only suggested traps can be rejected",
+    "reflect.invalid.not_current": "the question waiting for an answer is {current}",
+    "reflect.invalid.not_answered": "{step} is not an answered question of this flow",
+    "reflect.invalid.finished": "this flow is already finished",
+    "reflect.invalid.nothing_before": "there is no earlier question",
+    "reflect.invalid.damaged": "the saved flow could not be read",
+    "reflect.invalid.unknown_flow": "there is no such flow",
+    "reflect.invalid.plan_section": "that is not a part of the safety plan",
+    "reflect.invalid.boundary_empty": "a boundary needs some words",
+    "reflect.invalid.pillar": "the pillars are: {pillars}",
+    "reflect.invalid.weight": "the weight of {pillar} is a whole number from {low} to {high}",
+    "reflect.invalid.resource": "a resource needs a name and a way to reach it",
+    "reflect.invalid.reason": "That does not fit: {reason}.",
+}
+
 _SERVICE = {
     "reflect.error.no_run": "There is no reflection with that number.",
     "reflect.error.no_boundary": "There is no boundary with that number.",
@@ -567,5 +609,5 @@ _SERVICE = {
 
 MESSAGES: dict[str, str] = {
     **_PILLARS, **_REFLECTION, **_SURVIVOR, **_CRISIS, **_PLAN, **_PARTNER, **_TRAPS,
-    **_SOCRATIC, **_CARDS, **_CLI_TEXT, **_SERVICE,
+    **_SOCRATIC, **_CARDS, **_CLI_TEXT, **_INVALID, **_SERVICE,
 }

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from afterword.domain import boundaries as dom
+from afterword.domain.flows import FlowError
 from afterword.domain.pillars import PILLARS, PillarWeights
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
@@ -19,10 +20,12 @@ from afterword.store.reflection import BoundaryChangeRow, BoundaryRow, PillarWei
 
 @contextmanager
 def _rules() -> Iterator[None]:
+    from afterword.services.reflect import rule_message
+
     try:
         yield
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    except FlowError as exc:
+        raise InvalidInput(rule_message(exc)) from None
 
 
 class BoundaryService:

@@ -199,7 +199,8 @@ class ReflectService:
               context_texts: Sequence[str] = (), labels: Iterable[str] = ()) -> RunOutcome:
         """A new run of `flow`; `labels` (analysis themes of the context) bring up explainers."""
         if flow not in reflection.FLOWS or flow.startswith("crisis"):
-            raise InvalidInput(msg("reflect.error.answer", step=flow, reason="unknown flow"))
+            raise InvalidInput(msg("reflect.invalid.reason",
+                                   reason=msg("reflect.invalid.unknown_flow")))
         state = self.engine.start(flow, context_texts=context_texts)
         outcome = self.engine.show_cards_for(state, labels)
         now = self._clock()
@@ -375,9 +376,15 @@ def _flow_errors(key: str) -> Any:
     try:
         yield
     except InvalidAnswer as exc:
-        raise InvalidInput(msg("reflect.error.answer", step=exc.key, reason=exc.reason)) from None
+        reason = msg(exc.reason, **exc.values)
+        raise InvalidInput(msg("reflect.error.answer", step=exc.key, reason=reason)) from None
     except FlowError as exc:
-        raise InvalidInput(msg("reflect.error.answer", step=key, reason=str(exc))) from None
+        raise InvalidInput(rule_message(exc)) from None
+
+
+def rule_message(exc: FlowError) -> str:
+    """The catalogue's wording of a broken rule (never what the person wrote)."""
+    return msg("reflect.invalid.reason", reason=msg(exc.reason, **exc.values))
 
 
 def _run(row: FlowRunRow) -> Run:

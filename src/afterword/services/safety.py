@@ -14,16 +14,19 @@ from sqlalchemy import select
 from afterword.domain import crisis
 from afterword.domain import resources as res
 from afterword.domain import safety_plan as plans
+from afterword.domain.flows import FlowError
 from afterword.errors import InvalidInput
 from afterword.store.reflection import CrisisCheckRow, OwnResourceRow, SafetyPlanVersionRow
 
 
 @contextmanager
 def _rules() -> Iterator[None]:
+    from afterword.services.reflect import rule_message
+
     try:
         yield
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    except FlowError as exc:
+        raise InvalidInput(rule_message(exc)) from None
 
 
 class SafetyService:
