@@ -162,3 +162,17 @@ def test_long_category_labels_are_slanted_not_overlapping():
     assert 'transform="rotate(-30' in chart.svg
     short = bar_chart("t", ["a", "b"], [Series("n", [1, 2])])
     assert 'rotate(-30' not in short.svg
+
+
+def test_long_pattern_evidence_is_sampled_in_the_report():
+    from datetime import date
+
+    from afterword.domain.patterns import Evidence, Pattern
+    from afterword.report.build import shown_evidence
+
+    evidence = tuple(Evidence(unit=f"episode:{i % 4}", episode_id=i % 4, person=None,
+                              source="entry", sentence=f"s{i}", entry_id=i, day=date(2026, 1, 1))
+                     for i in range(40))
+    shown, more = shown_evidence(Pattern("disappearing_after_intimacy", evidence))
+    assert len(shown) == 8 and more == 32  # two per episode, four episodes
+    assert {e.unit for e in shown} == {f"episode:{i}" for i in range(4)}

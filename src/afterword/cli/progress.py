@@ -449,7 +449,12 @@ def patterns_command(
     ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Repeated dynamics across episodes and people, with the sentences behind each."""
-    from afterword.report.build import evidence_source, pattern_explain, pattern_title
+    from afterword.report.build import (
+        evidence_source,
+        pattern_explain,
+        pattern_title,
+        shown_evidence,
+    )
 
     with _insights(ctx) as insights:
         found = insights.patterns(_day(start), _day(end))
@@ -474,9 +479,12 @@ def patterns_command(
         cx.out(pattern_title(p))
         cx.out("  " + pattern_explain(p))
         cx.out("  " + _m("progress.patterns.seen_in", n=len(p.units)))
-        for e in p.evidence:
+        shown, more = shown_evidence(p)
+        for e in shown:
             where = evidence_source(e)
             cx.out(f"  - \u201c{e.sentence}\u201d ({where})" if e.sentence else f"  - {where}")
+        if more:
+            cx.out("  " + _m("progress.patterns.more", n=more))
 
 
 def similar_command(

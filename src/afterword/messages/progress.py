@@ -289,6 +289,9 @@ MESSAGES: dict[str, str] = {
     "progress.patterns.person": "with {person}",
     "progress.patterns.entry": "entry {id}, {date}",
     "progress.patterns.reflection_fact": "from your reflection",
+    "progress.patterns.more": (
+        "\u2026 and {n} more (all of them are in `afterword patterns --json`)."
+    ),
     "progress.pattern.closeness_before_expectations.title": (
         "Closeness came before expectations were spoken"
     ),

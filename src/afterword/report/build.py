@@ -163,17 +163,31 @@ def evidence_source(e: Any) -> str:
     return ", ".join(parts)
 
 
+def shown_evidence(p: Pattern, per_unit: int = 2, total: int = 10) -> tuple[list[Any], int]:
+    """A readable sample of the evidence (a few per episode, newest episodes last) and how many
+    more there are; the JSON output keeps all of it."""
+    picked: list[Any] = []
+    counts: dict[str, int] = {}
+    for e in p.evidence:
+        if counts.get(e.unit, 0) < per_unit and len(picked) < total:
+            picked.append(e)
+            counts[e.unit] = counts.get(e.unit, 0) + 1
+    return picked, len(p.evidence) - len(picked)
+
+
 def _patterns(found: Sequence[Pattern]) -> tuple[Block, ...]:
     if not found:
         return (Block(paragraphs=(msg("progress.patterns.none"),)),)
     blocks = [Block(paragraphs=(msg("progress.patterns.intro"),))]
     for p in found:
-        quotes = tuple(Quote(e.sentence, evidence_source(e)) for e in p.evidence if e.sentence)
-        facts = tuple(evidence_source(e) for e in p.evidence if not e.sentence)
+        shown, more = shown_evidence(p)
+        quotes = tuple(Quote(e.sentence, evidence_source(e)) for e in shown if e.sentence)
+        facts = tuple(evidence_source(e) for e in shown if not e.sentence)
         blocks.append(Block(
             heading=pattern_title(p),
             paragraphs=(pattern_explain(p), msg("progress.patterns.seen_in", n=len(p.units))),
             quotes=quotes, bullets=facts,
+            note=msg("progress.patterns.more", n=more) if more else None,
         ))
     return tuple(blocks)
 
