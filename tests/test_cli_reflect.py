@@ -443,3 +443,20 @@ def test_runner_shows_traps_with_evidence_and_socratic_questions(reflect_svc):
     traps = outcome.run.state.answers["thought.traps#0"]
     assert traps == {"confirmed": ["mind_reading"], "rejected": ["labeling"]}
     assert outcome.run.state.answers["thought.belief_after#0"] == 50
+
+
+@pytest.mark.parametrize("name", ["reflect", "boundaries", "check", "safety-plan", "resources"])
+def test_every_reflect_command_and_option_is_documented(name):
+    from pathlib import Path
+
+    import typer.main
+
+    from afterword.cli.app import app
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "reflection.md").read_text("utf-8")
+    assert f"`afterword {name}" in doc
+    command = typer.main.get_command(app).commands[name]
+    for param in command.params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--") and opt != "--help":
+                assert opt in doc, f"{opt} of {name} is not in docs/reflection.md"
