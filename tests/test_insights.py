@@ -22,7 +22,9 @@ PASS = "correct horse battery staple"
 
 @pytest.fixture
 def unlocked(tmp_path):
-    services = bootstrap.build(config.load(journal=tmp_path / "j.afw"), clock=lambda: NOW)
+    # Analysis on save is off: these tests put exactly the stored analysis they need.
+    settings = config.load(journal=tmp_path / "j.afw", analyze_on_save=False)
+    services = bootstrap.build(settings, clock=lambda: NOW)
     services.vault.create(PASS)
     with services.vault.unlock(PASS) as opened:
         yield opened
