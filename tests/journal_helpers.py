@@ -31,6 +31,7 @@ def services(path: Path, clock: FakeClock | None = None, **settings):
 def subprocess_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
+    env["AFTERWORD_ANALYZE_ON_SAVE"] = "0"  # these processes test storage, not the models
     env.update(extra)
     return env
 

@@ -276,3 +276,43 @@ def parse_query(text: str) -> SearchQuery:
     if not terms:
         raise DomainError("journal.empty_query")
     return SearchQuery(tuple(terms))
+
+
+# --- analysis kept with an entry ----------------------------------------------------------------
+
+VERDICTS = ("doesnt_fit", "confirmed")
+MAX_DETECTOR_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A person's verdict on one detection: "doesnt_fit" (it does not fit) or "confirmed"."""
+
+    id: int
+    entry_id: int
+    detector: str
+    label: str
+    verdict: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntryAnalysis:
+    """The stored analysis of an entry (the contract object of DESIGN §5) and its feedback."""
+
+    entry_id: int
+    result: dict[str, object]
+    model_name: str | None
+    model_version: str | None
+    analyzed_at: datetime
+    feedback: tuple[Feedback, ...] = ()
+
+
+def validate_feedback(detector: str, label: str, verdict: str) -> tuple[str, str, str]:
+    detector, label = detector.strip(), label.strip()
+    if not detector or not label or len(detector) > MAX_DETECTOR_LENGTH or len(
+            label) > MAX_DETECTOR_LENGTH:
+        raise DomainError("journal.bad_feedback_label", limit=MAX_DETECTOR_LENGTH)
+    if verdict not in VERDICTS:
+        raise DomainError("journal.bad_verdict", verdicts=", ".join(VERDICTS))
+    return detector, label, verdict

@@ -158,4 +158,6 @@ MESSAGES: dict[str, str] = {
         "\b\nPassphrase: asked without echo. For scripts, AFTERWORD_PASSPHRASE or "
         "--passphrase-file; anyone who can read that variable or file can open the journal."
     ),
+    "journal.bad_feedback_label": "A detector and label are needed, up to {limit} characters each.",
+    "journal.bad_verdict": "A verdict is one of: {verdicts}.",
 }

@@ -14,11 +14,19 @@ from typing import Any
 
 from afterword.config import Settings
 from afterword.domain import entries as dom
-from afterword.domain.entries import Entry, EntryFilter, SearchHit, TagCount
+from afterword.domain.entries import (
+    Entry,
+    EntryAnalysis,
+    EntryFilter,
+    Feedback,
+    SearchHit,
+    TagCount,
+)
 from afterword.domain.episodes import Episode, validate_episode
 from afterword.domain.people import Person
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
+from afterword.services.entry_analysis import Analysed, Analyzer, LocalAnalyzer, analysis_text
 
 
 class _Unset:
@@ -45,10 +53,17 @@ def new_uid() -> str:
 
 
 class JournalService:
-    def __init__(self, store: Any, settings: Settings, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Any,
+        settings: Settings,
+        clock: Callable[[], datetime],
+        analyzer: Analyzer | None = None,
+    ) -> None:
         self._store = store
         self._settings = settings
         self._clock = clock
+        self._analyzer: Analyzer = analyzer or LocalAnalyzer()
 
     # --- entries -----------------------------------------------------------------------------
 
@@ -78,10 +93,13 @@ class JournalService:
                 people=list(people),
                 episode_id=episode,
             )
+        analysed = self._analyse(new.title, new.body)
         with self._store.write() as repos:
             if episode is not None and repos.episodes.get(episode) is None:
                 raise NotFound(msg("journal.no_episode", ref=episode))
             entry: Entry = repos.entries.add(new)
+            if analysed is not None:
+                self._keep(repos, entry.id, analysed, now)
         return entry
 
     def get(self, entry_id: int) -> Entry:
@@ -121,10 +139,21 @@ class JournalService:
                 changes["created_at"] = dom.require_aware(created_at, "created_at")
         if episode is not UNSET:
             changes["episode_id"] = episode
+        text_changed = "body" in changes or "title" in changes
+        analysed = None
+        if text_changed and self._settings.analyze_on_save:
+            current = self.get(entry_id)
+            analysed = self._analyse(changes.get("title", current.title),
+                                     changes.get("body", current.body))
         with self._store.write() as repos:
             if episode not in (UNSET, None) and repos.episodes.get(episode) is None:
                 raise NotFound(msg("journal.no_episode", ref=episode))
             entry: Entry | None = repos.entries.update(entry_id, changes)
+            if entry is not None and text_changed:
+                if analysed is not None:
+                    self._keep(repos, entry_id, analysed, changes["updated_at"])
+                else:
+                    repos.analysis.forget(entry_id)  # never show findings for old text
         if entry is None:
             raise NotFound(msg("journal.no_entry", id=entry_id))
         return entry
@@ -226,6 +255,93 @@ class JournalService:
             person_id = repos.people.ensure(alias).id if alias is not None else None
             episode: Episode = repos.episodes.add(clean, person_id, started_on, ended_on, note)
         return episode
+
+    # --- analysis (phase 2) ------------------------------------------------------------------
+
+    def _analyse(self, title: str | None, body: str) -> Analysed | None:
+        if not self._settings.analyze_on_save:
+            return None
+        done = self._analyzer.run([analysis_text(title, body)])
+        return done[0] if done else None
+
+    @staticmethod
+    def _keep(repos: Any, entry_id: int, analysed: Analysed, when: datetime) -> None:
+        result = dict(analysed.result, id=entry_id)
+        repos.analysis.save(entry_id, result, analysed.model_name, analysed.model_version, when)
+        if analysed.vector is not None:
+            repos.analysis.save_embedding(entry_id, analysed.vector, analysed.dim,
+                                          analysed.model_name)
+
+    def analysis_for(self, entry_id: int) -> EntryAnalysis | None:
+        """The stored analysis of an entry (None if it has not been analysed), with feedback."""
+        with self._store.read() as repos:
+            if repos.entries.get(entry_id) is None:
+                raise NotFound(msg("journal.no_entry", id=entry_id))
+            found: EntryAnalysis | None = repos.analysis.get(entry_id)
+        return found
+
+    def analyze_pending(self, limit: int = 500, batch: int = 64) -> int:
+        """Analyse entries that have no stored analysis yet (after an import, or when the engine
+        was missing), newest first; returns how many were analysed."""
+        done = 0
+        while done < limit:
+            with self._store.read() as repos:
+                ids = repos.analysis.unanalysed(min(batch, limit - done))
+                entries = repos.entries.get_many(ids)
+            if not entries:
+                break
+            results = self._analyzer.run([analysis_text(e.title, e.body) for e in entries])
+            if results is None:
+                break
+            now = self._clock()
+            with self._store.write() as repos:
+                for entry, analysed in zip(entries, results, strict=True):
+                    self._keep(repos, entry.id, analysed, now)
+            done += len(entries)
+        return done
+
+    def record_feedback(self, entry_id: int, detector: str, label: str, verdict: str) -> Feedback:
+        """Store that a detection "doesnt_fit" or is "confirmed"; the latest verdict counts."""
+        with domain_rules():
+            detector, label, verdict = dom.validate_feedback(detector, label, verdict)
+        with self._store.write() as repos:
+            if repos.entries.get(entry_id) is None:
+                raise NotFound(msg("journal.no_entry", id=entry_id))
+            feedback: Feedback = repos.analysis.add_feedback(
+                entry_id, detector, label, verdict, self._clock())
+        return feedback
+
+    def similar_entries(self, entry_id: int, k: int = 5) -> list[tuple[Entry, float]]:
+        """The ``k`` entries whose stored embeddings are closest (cosine) to this entry's."""
+        import numpy as np
+
+        if not 1 <= k <= MAX_PAGE:
+            raise InvalidInput(msg("journal.bad_page", limit=MAX_PAGE))
+        with self._store.read() as repos:
+            target = repos.entries.get(entry_id)
+            if target is None:
+                raise NotFound(msg("journal.no_entry", id=entry_id))
+            raw = repos.analysis.embedding(entry_id)
+        if raw is None:
+            vector = self._analyzer.embed_query(analysis_text(target.title, target.body))
+            if vector is None:
+                return []
+            query = np.asarray(vector, dtype="<f4")
+        else:
+            query = np.frombuffer(raw, dtype="<f4")
+        with self._store.read() as repos:
+            ids, blobs = repos.analysis.embeddings(int(query.shape[0]))
+        pairs = [(i, b) for i, b in zip(ids, blobs, strict=True) if i != entry_id]
+        if not pairs:
+            return []
+        matrix = np.frombuffer(b"".join(b for _, b in pairs), dtype="<f4").reshape(
+            len(pairs), -1)
+        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+        scores = (matrix @ query) / np.where(norms == 0, 1.0, norms)
+        top = np.argsort(-scores)[:k]
+        with self._store.read() as repos:
+            found = {e.id: e for e in repos.entries.get_many([pairs[i][0] for i in top])}
+        return [(found[pairs[i][0]], float(scores[i])) for i in top if pairs[i][0] in found]
 
     # --- for the exchange service ------------------------------------------------------------
 

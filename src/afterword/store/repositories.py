@@ -70,7 +70,8 @@ class Repositories:
     entries: EntryRepository
     people: PersonRepository
     episodes: EpisodeRepository
-    session: Any  # the SQLAlchemy Session, for areas that bring their own repositories
+    session: Any
+    analysis: Any = None  # SqlAnalysisRepository: results, embeddings, feedback  # the SQLAlchemy Session, for areas that bring their own repositories
 
 
 class Store(Protocol):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from afterword.domain.entries import EntryFilter, Highlight, SearchHit, SearchQuery
 from afterword.store import engine as engine_mod
 from afterword.store import fts
+from afterword.store.analysis_repo import SqlAnalysisRepository
 from afterword.store.entries import E, SqlEntryRepository, filter_clauses
 from afterword.store.people import SqlEpisodeRepository, SqlPersonRepository
 from afterword.store.repositories import Repositories
@@ -84,6 +85,7 @@ class SqliteStore:
             people=SqlPersonRepository(session),
             episodes=SqlEpisodeRepository(session),
             session=session,
+            analysis=SqlAnalysisRepository(session),
         )
 
     @contextmanager
