@@ -323,7 +323,7 @@ class InsightsService:
             try:
                 out[s.entry_id] = json.loads(s.result_json)
             except ValueError:
-                log.warning("analysis result for entry %s could not be read", s.entry_id)
+                log.info("analysis result for entry %s could not be read", s.entry_id)
         todo = [e for e in entries if e.id not in out]
         if not todo or not self.analyze_missing:
             return out, 0
@@ -332,7 +332,7 @@ class InsightsService:
 
             results = analyze([e.body for e in todo])
         except Exception as exc:  # noqa: BLE001 - trends still work from what is stored
-            log.warning("in-memory analysis unavailable: %s", type(exc).__name__)
+            log.info("in-memory analysis unavailable: %s", type(exc).__name__)
             return out, 0
         for e, r in zip(todo, results, strict=True):
             out[e.id] = r.to_dict()
@@ -525,7 +525,7 @@ class InsightsService:
 
             return embed([e.body for e in entries])
         except Exception as exc:  # noqa: BLE001 - no encoder: say there is nothing to compare
-            log.warning("in-memory embedding unavailable: %s", type(exc).__name__)
+            log.info("in-memory embedding unavailable: %s", type(exc).__name__)
             return None
 
     def _entries_by_id(self, ids: Sequence[int]) -> list[Any]:
