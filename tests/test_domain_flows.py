@@ -355,6 +355,14 @@ def test_explainer_cards_appear_once_when_their_theme_appears(engine):
     assert EventKind.EXPLAINER not in kinds(out.events)
 
 
+def test_the_worksheet_and_echoing_questions_bring_up_their_cards(engine):
+    state = engine.start("reflection")
+    state, events = run(engine, state, FULL, stop_at="felt.words")
+    assert [e.data["card"] for e in events if e.kind is EventKind.EXPLAINER] == ["expectations"]
+    state, events = run(engine, state, FULL, stop_at="thoughts")
+    assert [e.data["card"] for e in events if e.kind is EventKind.EXPLAINER] == ["rumination"]
+
+
 def test_survivor_path_shows_only_the_affirming_card(engine):
     state = engine.start("reflection")
     state = engine.answer(state, "consent", "no").state

@@ -307,8 +307,9 @@ def test_explainers_come_up_from_the_episodes_stored_analysis(vault):
               "rumination": {"flag": True, "questions": []},
               "safety": {"nonconsent": {"flag": False}}}
     with unlocked.write_session_factory() as s, s.begin():
-        s.add(EntryAnalysisRow(entry_id=entry.id, result_json=json.dumps(result),
-                               model_name="t", model_version="1", analyzed_at=clock()))
+        # Replaces what analysis on save stored, so the labels are known here.
+        s.merge(EntryAnalysisRow(entry_id=entry.id, result_json=json.dumps(result),
+                                 model_name="t", model_version="1", analyzed_at=clock()))
     svc = ReflectService(unlocked, detector=DETECTOR, clock=clock)
     out = svc.open_reflection("Weekend")
     cards = [e.data["card"] for e in out.events if e.kind is EventKind.EXPLAINER]

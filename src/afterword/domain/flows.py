@@ -204,6 +204,7 @@ class Step:
     socratic_from: str | None = None  # sibling TRAPS step whose confirmed traps give questions
     effect: str | None = None  # what the service does with the answer (e.g. "boundary")
     dispute_option: str | None = None  # choosing it disputes the non-consent detection
+    raises: tuple[str, ...] = ()  # pattern labels a non-empty answer brings up (explainers)
     max_items: int = 10
     screen: bool | None = None  # screen the text with the detector; default: TEXT and LIST
 
@@ -742,6 +743,8 @@ class FlowEngine:
                 "value": copy.deepcopy(clean),
                 "suggested": [t.label for t in view.traps],
             }))
+        if step.raises and _nonempty(clean):
+            events += self._cards(state, step.raises)
         if step.dispute_option is not None and clean == step.dispute_option:
             events += self._dispute(state)
         if step.screened:
