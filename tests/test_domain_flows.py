@@ -338,6 +338,17 @@ def test_traps_are_suggested_with_evidence_and_feedback_is_recorded(engine):
     assert view.socratic == tuple(f"reflect.socratic.mind_reading.{n}" for n in (1, 2, 3))
 
 
+def test_rewording_a_thought_refreshes_its_suggested_traps(engine):
+    state = engine.start("reflection")
+    answers = {**FULL, "thoughts": ["I'm worthless."]}
+    state, _ = run(engine, state, answers, stop_at="thought.balanced#0")
+    state = engine.revise(state, "thoughts", ["He laughs about me."]).state
+    state = engine.back(engine.back(state))
+    view = engine.current(state)
+    assert view.key == "thought.traps#0"
+    assert [t.label for t in view.traps] == ["mind_reading"]
+
+
 def test_no_confirmed_trap_skips_the_socratic_questions(engine):
     state = engine.start("reflection")
     state, _ = run(engine, state, FULL, stop_at="thought.traps#0")

@@ -592,6 +592,7 @@ class FlowEngine:
         if target is None:
             raise NothingBefore(f"{_I}.nothing_before")
         self._set_cursor(state, target)
+        self._prepare(state)
         return state
 
     def request_help(self, state: FlowState) -> Outcome:
@@ -700,7 +701,9 @@ class FlowEngine:
             raw = state.suggestions.get("ruminations")
             suggestions = tuple(str(x) for x in raw) if isinstance(raw, list) else ()
         elif step.suggest == "traps":
-            traps = _traps_from_json(state.suggestions.get(inst.key))
+            cached = state.suggestions.get(inst.key)
+            if isinstance(cached, dict) and cached.get("item") == inst.item:
+                traps = _traps_from_json(cached.get("traps"))
         socratic: tuple[str, ...] = ()
         if step.socratic_from is not None and inst.index is not None:
             reviewed = answers.get(f"{step.socratic_from}#{inst.index}")
@@ -863,13 +866,17 @@ class FlowEngine:
     def _prepare(self, state: FlowState) -> None:
         """Fetch the detector's suggestions the current step needs, once, into the state."""
         view = self.current(state)
-        if view is None or view.step.suggest != "traps" or view.key in state.suggestions:
+        if view is None or view.step.suggest != "traps":
             return
         text = view.item or ""
+        cached = state.suggestions.get(view.key)
+        if isinstance(cached, dict) and cached.get("item") == text:
+            return  # the thought was not reworded since its traps were suggested
         found = self.detector.suggest_traps(text) if text.strip() else []
-        state.suggestions[view.key] = [
+        traps: list[Value] = [
             {"label": t.label, "score": float(t.score), "evidence": t.evidence} for t in found
         ]
+        state.suggestions[view.key] = {"item": text, "traps": traps}
 
 
 # --------------------------------------------------------------------------- validation
