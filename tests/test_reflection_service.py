@@ -80,6 +80,10 @@ def test_revising_the_boundary_answer_edits_the_profile_with_history(vault):
     assert [c.action.value for c in boundary.history] == ["created", "edited"]
     svc.revise(run.id, "boundary", "")
     assert not svc.boundaries.get(boundary.id).active
+    # A revision that opens another branch makes the run active again, with its next step.
+    out = svc.revise(run.id, "consent", "not_sure")
+    assert (out.run.status, out.run.completed_at, out.view.key) == (
+        "active", None, "survivor.intro")
 
 
 def test_trap_verdicts_are_kept_as_feedback(vault):

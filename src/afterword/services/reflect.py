@@ -321,6 +321,9 @@ class ReflectService:
             if complete and row.status != COMPLETED:
                 row.status = COMPLETED
                 row.completed_at = now
+            elif not complete and row.status == COMPLETED:
+                row.status = ACTIVE  # a revision opened a branch with new questions
+                row.completed_at = None
             for event in outcome.events:
                 self._effect(s, row, event, now)
             s.flush()
