@@ -16,12 +16,11 @@ import argparse
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,7 +58,7 @@ def corpus(n: int) -> tuple[list[dict], list[str]]:
         total += 1.0 / rank
         cum.append(total)
     tags = [f"tag{i}" for i in range(20)]
-    start = datetime(2015, 1, 1, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2015, 1, 1, 8, 0, tzinfo=UTC)
     entries = []
     for i in range(n):
         words = rng.choices(vocab, cum_weights=cum, k=rng.randint(130, 170))

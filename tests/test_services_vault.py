@@ -70,8 +70,8 @@ def test_missing_journal_says_how_to_create(vault):
     assert "afterword init" in info.value.user_message()
 
 
-@pytest.mark.parametrize("content", [b"", b"hello, not a journal\n", b"SQLite format 3\x00" + b"\0" * 4080,
-                                     os.urandom(4096)])
+@pytest.mark.parametrize("content", [
+    b"", b"hello, not a journal\n", b"SQLite format 3\x00" + b"\0" * 4080, os.urandom(4096)])
 def test_not_a_vault(vault, content):
     vault.path.parent.mkdir(parents=True, exist_ok=True)
     vault.path.write_bytes(content)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,13 +34,13 @@ app = typer.Typer(
 def _root(
     ctx: typer.Context,
     journal: Annotated[
-        Optional[Path],  # noqa: UP007 - typer reads the annotation
+        Path | None,  # noqa: UP007 - typer reads the annotation
         typer.Option("--journal", "-j", help="Journal file to use (default: AFTERWORD_JOURNAL, "
                      "else AFTERWORD_HOME/journal.afw, else the platform data folder).",
                      envvar="AFTERWORD_JOURNAL", show_envvar=False),
     ] = None,
     passphrase_file: Annotated[
-        Optional[Path],  # noqa: UP007
+        Path | None,  # noqa: UP007
         typer.Option("--passphrase-file", help="Read the passphrase from the first line of this "
                      "file instead of asking. Risk: anyone who can read the file can open the "
                      "journal. AFTERWORD_PASSPHRASE works too, with the same risk (other programs "
@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except Exception as exc:  # usage errors and the like
         # Typer vendors its own click, so usage errors are recognised by shape, not by class.
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None),
-                                                               int):
-            exc.show()
-            sys.exit(exc.exit_code)
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            sys.exit(code)
         import os
 
         if os.environ.get("AFTERWORD_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}:

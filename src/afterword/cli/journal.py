@@ -8,6 +8,7 @@ the services happen inside command bodies so ``afterword --help`` stays instant.
 from __future__ import annotations
 
 import sys
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,9 +41,9 @@ def _ctx(ctx: typer.Context) -> cx.CliContext:
 
 
 def _local_tz() -> Any:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).astimezone().tzinfo
+    return datetime.now(UTC).astimezone().tzinfo
 
 
 def _mood_range(text: str | None) -> tuple[int | None, int | None]:

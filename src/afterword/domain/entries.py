@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 MOOD_MIN = -2
 MOOD_MAX = 2
@@ -245,7 +245,7 @@ def parse_when(text: str, tz: tzinfo, *, end: bool = False) -> datetime:
 
 
 def to_utc(moment: datetime) -> datetime:
-    return require_aware(moment).astimezone(timezone.utc)
+    return require_aware(moment).astimezone(UTC)
 
 
 # --- search queries -----------------------------------------------------------------------------

@@ -67,7 +67,9 @@ MESSAGES: dict[str, str] = {
     ),
     "journal.backup_exists": "{path} already exists; choose a new name for the backup.",
     # --- import and export ----------------------------------------------------------------
-    "journal.import_bad_field": "The import file has a problem at {field}: {problem}. Nothing was imported.",
+    "journal.import_bad_field": (
+        "The import file has a problem at {field}: {problem}. Nothing was imported."
+    ),
     "journal.import_bad_utf8": (
         "The import file is not valid UTF-8 text (line {line}). Nothing was imported."
     ),
@@ -93,7 +95,9 @@ MESSAGES: dict[str, str] = {
     "journal.prompt_new_passphrase": "New passphrase",
     "journal.prompt_recovery_key": "Recovery key",
     "journal.passphrase_file_unreadable": "The passphrase file {path} could not be read.",
-    "journal.created": "Your journal is ready at {path}. It is encrypted; only your passphrase opens it.",
+    "journal.created": (
+        "Your journal is ready at {path}. It is encrypted; only your passphrase opens it."
+    ),
     "journal.recovery_key_intro": (
         "Below is your recovery key. It is shown only this once. Write it down and keep it "
         "somewhere safe, away from this device: it opens the journal if the passphrase is lost."
@@ -112,7 +116,9 @@ MESSAGES: dict[str, str] = {
     "journal.person_added": "{alias} is in your list of people.",
     "journal.episode_added": "Episode {id} \"{title}\" is added.",
     "journal.show_entry": "Entry {id}",
-    "journal.bad_mood_filter": "\"{value}\" is not a mood. Use a number from -2 to 2, or a range like -2..0.",
+    "journal.bad_mood_filter": (
+        "\"{value}\" is not a mood. Use a number from -2 to 2, or a range like -2..0."
+    ),
     "journal.bad_export_format": "\"{value}\" is not an export format. Use json or markdown.",
     "journal.exported": "Exported {count} entries.",
     "journal.export_unencrypted": (

@@ -6,6 +6,7 @@ violations from the domain become :class:`~afterword.errors.InvalidInput` with c
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from afterword.domain.people import Person
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
 from afterword.services.entry_analysis import Analysed, Analyzer, LocalAnalyzer, analysis_text
+from afterword.store.repositories import Store
 
 
 class _Unset:
@@ -55,7 +57,7 @@ def new_uid() -> str:
 class JournalService:
     def __init__(
         self,
-        store: Any,
+        store: Store,
         settings: Settings,
         clock: Callable[[], datetime],
         analyzer: Analyzer | None = None,
@@ -165,7 +167,7 @@ class JournalService:
 
     def list(
         self, filters: EntryFilter | None = None, limit: int | None = 20, offset: int = 0
-    ) -> list[Entry]:
+    ) -> builtins.list[Entry]:
         _check_page(limit, offset)
         with self._store.read() as repos:
             return list(repos.entries.list(filters or EntryFilter(), limit, offset))
@@ -180,7 +182,7 @@ class JournalService:
         filters: EntryFilter | None = None,
         limit: int = 20,
         offset: int = 0,
-    ) -> list[SearchHit]:
+    ) -> builtins.list[SearchHit]:
         """Ranked matches with highlighted snippets. Words must all match; ``"a phrase"`` and
         ``prefix*`` are understood; other punctuation is ignored."""
         _check_page(limit, offset)
@@ -194,13 +196,13 @@ class JournalService:
         with self._store.read() as repos:
             yield from repos.entries.iterate(filters or EntryFilter())
 
-    def tags(self) -> list[TagCount]:
+    def tags(self) -> builtins.list[TagCount]:
         with self._store.read() as repos:
             return list(repos.entries.tags())
 
     # --- people ------------------------------------------------------------------------------
 
-    def people(self) -> list[Person]:
+    def people(self) -> builtins.list[Person]:
         with self._store.read() as repos:
             return list(repos.people.all())
 
@@ -211,12 +213,12 @@ class JournalService:
             person: Person = repos.people.ensure(clean)
             if note is not None:
                 repos.people.set_note(person.id, note)
-                person = repos.people.get(person.id)
+                person = repos.people.get(person.id) or person
         return person
 
     # --- episodes ----------------------------------------------------------------------------
 
-    def episodes(self) -> list[Episode]:
+    def episodes(self) -> builtins.list[Episode]:
         with self._store.read() as repos:
             return list(repos.episodes.all())
 
@@ -311,7 +313,7 @@ class JournalService:
                 entry_id, detector, label, verdict, self._clock())
         return feedback
 
-    def similar_entries(self, entry_id: int, k: int = 5) -> list[tuple[Entry, float]]:
+    def similar_entries(self, entry_id: int, k: int = 5) -> builtins.list[tuple[Entry, float]]:
         """The ``k`` entries whose stored embeddings are closest (cosine) to this entry's."""
         import numpy as np
 
@@ -346,7 +348,7 @@ class JournalService:
     # --- for the exchange service ------------------------------------------------------------
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         return self._store
 
     @property

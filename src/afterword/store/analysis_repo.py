@@ -5,19 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from afterword.domain.entries import EntryAnalysis, Feedback
 from afterword.store.analysis import DetectionFeedbackRow, EntryAnalysisRow, EntryEmbeddingRow
 from afterword.store.models import EntryRow
 
-A = EntryAnalysisRow.__table__
-V = EntryEmbeddingRow.__table__
-F = DetectionFeedbackRow.__table__
-E = EntryRow.__table__
+A = cast(Table, EntryAnalysisRow.__table__)
+V = cast(Table, EntryEmbeddingRow.__table__)
+F = cast(Table, DetectionFeedbackRow.__table__)
+E = cast(Table, EntryRow.__table__)
 
 
 class SqlAnalysisRepository:
@@ -57,7 +57,7 @@ class SqlAnalysisRepository:
 
     def add_feedback(self, entry_id: int, detector: str, label: str, verdict: str,
                      when: datetime) -> Feedback:
-        result = self._session.execute(insert(F).values(
+        result: Any = self._session.execute(insert(F).values(
             entry_id=entry_id, detector=detector, label=label, verdict=verdict, created_at=when))
         return Feedback(int(result.inserted_primary_key[0]), entry_id, detector, label, verdict,
                         when)

@@ -61,7 +61,6 @@ def connect(path: Path, key: bytes, busy_timeout_ms: int) -> Any:
 
 def make_engine(path: Path, key: bytes, busy_timeout_ms: int) -> Engine:
     import sqlcipher3.dbapi2 as sqlcipher
-
     from sqlalchemy.pool import QueuePool
 
     engine = create_engine(

@@ -5,11 +5,12 @@ Search is the one backend-specific part; it is passed in (see :mod:`afterword.st
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import Table, and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from afterword.domain.entries import (
@@ -23,17 +24,17 @@ from afterword.domain.entries import (
 from afterword.store.models import EntryRow, PersonRow, TagRow, entry_people, entry_tags
 from afterword.store.types import from_micros, to_micros
 
-E = EntryRow.__table__
-T = TagRow.__table__
-P = PersonRow.__table__
+E = cast(Table, EntryRow.__table__)
+T = cast(Table, TagRow.__table__)
+P = cast(Table, PersonRow.__table__)
 
 Searcher = Callable[[Session, "SqlEntryRepository", SearchQuery, EntryFilter, int, int],
                     list[SearchHit]]
 
 
-def filter_clauses(filters: EntryFilter) -> list[Any]:
+def filter_clauses(filters: EntryFilter) -> builtins.list[Any]:
     """WHERE clauses on the entries table for ``filters`` (shared with the search adapter)."""
-    clauses: list[Any] = []
+    clauses: builtins.list[Any] = []
     if filters.since is not None:
         clauses.append(E.c.created_at >= filters.since)
     if filters.until is not None:
@@ -70,7 +71,7 @@ class SqlEntryRepository:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _hydrate(self, rows: Sequence[Any]) -> list[Entry]:
+    def _hydrate(self, rows: Sequence[Any]) -> builtins.list[Entry]:
         if not rows:
             return []
         ids = [row.id for row in rows]
@@ -100,12 +101,12 @@ class SqlEntryRepository:
         row = self._session.execute(select(E).where(E.c.id == entry_id)).first()
         return self._hydrate([row])[0] if row is not None else None
 
-    def get_many(self, entry_ids: Sequence[int]) -> list[Entry]:
+    def get_many(self, entry_ids: Sequence[int]) -> builtins.list[Entry]:
         rows = self._session.execute(select(E).where(E.c.id.in_(list(entry_ids)))).all()
         by_id = {e.id: e for e in self._hydrate(rows)}
         return [by_id[i] for i in entry_ids if i in by_id]
 
-    def list(self, filters: EntryFilter, limit: int | None, offset: int) -> list[Entry]:
+    def list(self, filters: EntryFilter, limit: int | None, offset: int) -> builtins.list[Entry]:
         stmt = (
             select(E)
             .where(and_(True, *filter_clauses(filters)))
@@ -137,7 +138,7 @@ class SqlEntryRepository:
 
     def search(
         self, query: SearchQuery, filters: EntryFilter, limit: int, offset: int
-    ) -> list[SearchHit]:
+    ) -> builtins.list[SearchHit]:
         return self._searcher(self._session, self, query, filters, limit, offset)
 
     def existing_uids(self, uids: Sequence[str]) -> set[str]:
@@ -148,7 +149,7 @@ class SqlEntryRepository:
             found.update(self._session.execute(select(E.c.uid).where(E.c.uid.in_(chunk))).scalars())
         return found
 
-    def tags(self) -> list[TagCount]:
+    def tags(self) -> builtins.list[TagCount]:
         stmt = (
             select(T.c.name, func.count(entry_tags.c.entry_id))
             .join(entry_tags, entry_tags.c.tag_id == T.c.id)
@@ -165,7 +166,7 @@ class SqlEntryRepository:
         assert entry is not None
         return entry
 
-    def add_many(self, news: Sequence[NewEntry]) -> list[int]:
+    def add_many(self, news: Sequence[NewEntry]) -> builtins.list[int]:
         """Insert entries in order; returns their new ids. Tags and people are created as
         needed (people by case-insensitive alias)."""
         if not news:
@@ -178,8 +179,8 @@ class SqlEntryRepository:
         new_rows = self._session.execute(select(E.c.uid, E.c.id).where(E.c.id > before))
         id_by_uid = {row.uid: row.id for row in new_rows}
         ids = [int(id_by_uid[n.uid]) for n in news]
-        tag_links: list[dict[str, int]] = []
-        person_links: list[dict[str, int]] = []
+        tag_links: builtins.list[dict[str, int]] = []
+        person_links: builtins.list[dict[str, int]] = []
         tag_ids = _TagCache(self._session)
         person_ids = _PersonCache(self._session)
         for entry_id, new in zip(ids, news, strict=True):
@@ -224,7 +225,7 @@ class SqlEntryRepository:
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> bool:
-        result = self._session.execute(delete(E).where(E.c.id == entry_id))
+        result: Any = self._session.execute(delete(E).where(E.c.id == entry_id))
         return bool(result.rowcount)
 
 
@@ -237,7 +238,8 @@ class _TagCache:
         if name not in self._ids:
             found = self._session.execute(select(T.c.id).where(T.c.name == name)).scalar()
             if found is None:
-                found = self._session.execute(insert(T).values(name=name)).inserted_primary_key[0]
+                inserted: Any = self._session.execute(insert(T).values(name=name))
+                found = inserted.inserted_primary_key[0]
             self._ids[name] = int(found)
         return self._ids[name]
 
@@ -252,9 +254,10 @@ class _PersonCache:
         if key not in self._ids:
             found = self._session.execute(select(P.c.id).where(P.c.alias_key == key)).scalar()
             if found is None:
-                found = self._session.execute(
+                inserted: Any = self._session.execute(
                     insert(P).values(alias=alias, alias_key=key, created_at=when)
-                ).inserted_primary_key[0]
+                )
+                found = inserted.inserted_primary_key[0]
             self._ids[key] = int(found)
         return self._ids[key]
 
@@ -279,13 +282,17 @@ def _row_values(new: NewEntry) -> dict[str, Any]:
 
 def _local(moment: datetime, offset_seconds: int) -> datetime:
     if offset_seconds == 0:
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     return moment.astimezone(timezone(timedelta(seconds=offset_seconds)))
 
 
 def _entry(row: Any, tags: tuple[str, ...], people: tuple[str, ...]) -> Entry:
-    created = row.created_at if isinstance(row.created_at, datetime) else from_micros(row.created_at)
-    updated = row.updated_at if isinstance(row.updated_at, datetime) else from_micros(row.updated_at)
+    created = row.created_at
+    updated = row.updated_at
+    if not isinstance(created, datetime):
+        created = from_micros(created)
+    if not isinstance(updated, datetime):
+        updated = from_micros(updated)
     return Entry(
         id=row.id,
         uid=row.uid,

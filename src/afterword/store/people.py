@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from afterword.domain.episodes import Episode
 from afterword.domain.people import Person
 from afterword.store.models import EntryRow, EpisodeRow, PersonRow, entry_people
 
-P = PersonRow.__table__
-EP = EpisodeRow.__table__
-E = EntryRow.__table__
+P = cast(Table, PersonRow.__table__)
+EP = cast(Table, EpisodeRow.__table__)
+E = cast(Table, EntryRow.__table__)
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class SqlPersonRepository:
@@ -95,7 +95,7 @@ class SqlEpisodeRepository:
         ended_on: date | None,
         note: str | None,
     ) -> Episode:
-        result = self._session.execute(
+        result: Any = self._session.execute(
             insert(EP).values(
                 title=title,
                 person_id=person_id,

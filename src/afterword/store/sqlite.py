@@ -29,8 +29,8 @@ def fts_search(
 ) -> list[SearchHit]:
     """FTS5 match, ranked by bm25 (title weighs double), with highlighted snippets."""
     index = table("entries_fts", column("rowid"))
-    rank = literal_column("bm25(entries_fts, 2.0, 1.0)").label("rank")
-    snip = literal_column(
+    rank: Any = literal_column("bm25(entries_fts, 2.0, 1.0)").label("rank")
+    snip: Any = literal_column(
         f"snippet(entries_fts, -1, char(2), char(3), '…', {fts.SNIPPET_TOKENS})"
     ).label("snip")
     stmt = (
