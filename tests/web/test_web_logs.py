@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import httpx
+from tests.web.conftest import PASSPHRASE
 
 from afterword.web.logs import DropQueryStrings
-from tests.web.conftest import PASSPHRASE
 
 SECRET = "Zanzibarquietword"
 

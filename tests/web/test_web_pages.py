@@ -7,7 +7,6 @@ import re
 
 import pytest
 from fastapi.routing import APIRoute
-
 from tests.web.conftest import PASSPHRASE
 
 
@@ -141,7 +140,8 @@ def test_timeline_filters_and_pages(unlocked_web):
     assert "13 entries" in even.text
     low = unlocked_web.client.get("/timeline?mood=-2")
     assert "5 entries" in low.text
-    assert "0 entries" in unlocked_web.client.get("/timeline?since=2001-01-01&until=2001-01-02").text
+    old = unlocked_web.client.get("/timeline?since=2001-01-01&until=2001-01-02")
+    assert "0 entries" in old.text
 
 
 @pytest.mark.parametrize("query", ["since=yesterday", "mood=loud", "episode=x", "page=-3"])

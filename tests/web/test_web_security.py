@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-
 from tests.web.conftest import BASE_URL, PASSPHRASE
 
 SAFE = {"GET", "HEAD", "OPTIONS"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-
 from tests.web.conftest import BASE_URL, PASSPHRASE
 
 
@@ -96,9 +95,10 @@ def test_keepalive_counts_as_activity(unlocked_web):
 
 
 def test_auto_lock_delay_comes_from_settings(tmp_path):
+    from tests.web.conftest import FakeClock
+
     from afterword import bootstrap, config
     from afterword.web.app import create_app
-    from tests.web.conftest import FakeClock
 
     clock = FakeClock()
     settings = config.load(journal=tmp_path / "j.afw", auto_lock_minutes=2)

@@ -13,10 +13,10 @@ def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve(
         ctx: typer.Context,
-        host: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer reads it
+        host: Annotated[Optional[str], typer.Option(  # noqa: UP007,UP045 - typer reads it
             "--host", help="Address to bind (default: AFTERWORD_HOST, 127.0.0.1). Keep it "
             "local: the app refuses requests for any other name.")] = None,
-        port: Annotated[Optional[int], typer.Option(  # noqa: UP007
+        port: Annotated[Optional[int], typer.Option(  # noqa: UP007,UP045
             "--port", help="Port to listen on (default: AFTERWORD_PORT, 8765).",
             min=1, max=65535)] = None,
         no_browser: Annotated[bool, typer.Option(

@@ -5,7 +5,7 @@ A thin use-case layer over :mod:`afterword.store.web`; routes call this, never S
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from afterword.store.web import Draft, SqlDraftRepository, SqlPreferenceRepository
@@ -28,7 +28,7 @@ class DraftBox:
 
     def save(self, slot: str, form: Any) -> Draft:
         fields = {name: str(form.get(name, "") or "")[:200_000] for name in DRAFT_FIELDS}
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self._unlocked.write_session_factory() as session, session.begin():
             return SqlDraftRepository(session).put(slot, fields, now)
 

@@ -27,10 +27,12 @@ def optional_int(raw: str | None, field: str) -> int | None:
     if raw is None or raw.strip() == "":
         return None
     try:
-        return int(raw.strip())
+        value = int(raw.strip())
     except ValueError:
-        raise InvalidInput(msg("web.form.not_a_number", field=msg(f"web.field.{field}"))) \
-            from None
+        value = None
+    if value is None or abs(value) > 2**53:
+        raise InvalidInput(msg("web.form.not_a_number", field=msg(f"web.field.{field}")))
+    return value
 
 
 def optional_text(raw: str | None) -> str | None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
+
+# Row ids are SQLite integers; anything past 2**53 cannot be one (and JSON clients lose it).
+Id = Annotated[int, Path(ge=1, le=2**53)]
 
 
 class ErrorDetail(BaseModel):
@@ -83,7 +87,7 @@ class EntryIn(BaseModel):
     mood: int | None = Mood
     tags: list[str] = Field(default_factory=list, max_length=50)
     people: list[str] = Field(default_factory=list, max_length=20)
-    episode: int | None = Field(default=None, ge=1)
+    episode: int | None = Field(default=None, ge=1, le=2**53)
 
 
 class EntryPatch(BaseModel):
@@ -95,7 +99,7 @@ class EntryPatch(BaseModel):
     mood: int | None = Mood
     tags: list[str] | None = Field(default=None, max_length=50)
     people: list[str] | None = Field(default=None, max_length=20)
-    episode: int | None = Field(default=None, ge=1)
+    episode: int | None = Field(default=None, ge=1, le=2**53)
 
 
 class EntryPage(BaseModel):
@@ -211,7 +215,8 @@ class RunState(BaseModel):
 class StartRun(BaseModel):
     model_config = ConfigDict(extra="forbid")
     flow: Literal["reflection", "survivor", "safety_plan"] = "reflection"
-    episode: int | None = Field(default=None, ge=1, description="reflection: the episode")
+    episode: int | None = Field(default=None, ge=1, le=2**53,
+                                description="reflection: the episode")
 
 
 class AnswerIn(BaseModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from afterword.web.schemas import ERRORS, CreatedJournal, NewJournal, Passphrase, SessionOut, Status
 from afterword.web.routes.pages_settings import apply_preferences
+from afterword.web.schemas import ERRORS, CreatedJournal, NewJournal, Passphrase, SessionOut, Status
 from afterword.web.security import bearer_token
 
 router = APIRouter(prefix="/api/v1", tags=["session"], responses=ERRORS)

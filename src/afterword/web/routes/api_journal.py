@@ -23,6 +23,7 @@ from afterword.web.schemas import (
     EpisodeOut,
     FeedbackIn,
     HitPage,
+    Id,
     PersonOut,
     TagOut,
 )
@@ -55,11 +56,11 @@ class Filters:
         self,
         since: Annotated[str | None, Query(max_length=40,
                                            description="YYYY-MM-DD or ISO 8601, inclusive")] = None,
-        until: Annotated[str | None, Query(max_length=40,
-                                           description="YYYY-MM-DD (whole day) or ISO 8601")] = None,
+        until: Annotated[str | None, Query(
+            max_length=40, description="YYYY-MM-DD (whole day) or ISO 8601")] = None,
         tag: Annotated[str | None, Query(max_length=64)] = None,
         person: Annotated[str | None, Query(max_length=64)] = None,
-        episode: Annotated[int | None, Query(ge=1)] = None,
+        episode: Annotated[int | None, Query(ge=1, le=2**53)] = None,
         mood_min: Annotated[int | None, Query(ge=-2, le=2)] = None,
         mood_max: Annotated[int | None, Query(ge=-2, le=2)] = None,
     ) -> None:
@@ -90,12 +91,12 @@ def create_entry(unlocked: Unlocked, body: EntryIn) -> dict[str, Any]:
 
 
 @router.get("/entries/{entry_id}", response_model=EntryOut, tags=["entries"])
-def get_entry(unlocked: Unlocked, entry_id: int) -> dict[str, Any]:
+def get_entry(unlocked: Unlocked, entry_id: Id) -> dict[str, Any]:
     return serialize.entry_to_dict(unlocked.journal.get(entry_id))
 
 
 @router.patch("/entries/{entry_id}", response_model=EntryOut, tags=["entries"])
-def update_entry(unlocked: Unlocked, entry_id: int, body: EntryPatch) -> dict[str, Any]:
+def update_entry(unlocked: Unlocked, entry_id: Id, body: EntryPatch) -> dict[str, Any]:
     """Change only the fields sent; send `null` to clear the title, mood or episode."""
     changes = {name: getattr(body, name) for name in body.model_fields_set}
     if changes.get("body", "") is None:
@@ -109,7 +110,7 @@ def update_entry(unlocked: Unlocked, entry_id: int, body: EntryPatch) -> dict[st
 
 
 @router.delete("/entries/{entry_id}", status_code=204, tags=["entries"])
-def delete_entry(unlocked: Unlocked, entry_id: int) -> Response:
+def delete_entry(unlocked: Unlocked, entry_id: Id) -> Response:
     unlocked.journal.delete(entry_id)
     return Response(status_code=204)
 
@@ -124,7 +125,7 @@ def search(unlocked: Unlocked, q: Annotated[str, Query(min_length=1, max_length=
 
 
 @router.get("/entries/{entry_id}/analysis", response_model=AnalysisOut, tags=["analysis"])
-def entry_analysis(unlocked: Unlocked, entry_id: int) -> dict[str, Any]:
+def entry_analysis(unlocked: Unlocked, entry_id: Id) -> dict[str, Any]:
     """The stored analysis of an entry (the contract object of `afterword analyze --json`)."""
     unlocked.journal.get(entry_id)
     result = analysis_view.stored_analysis(unlocked, entry_id)
@@ -134,7 +135,7 @@ def entry_analysis(unlocked: Unlocked, entry_id: int) -> dict[str, Any]:
 
 
 @router.post("/entries/{entry_id}/feedback", status_code=204, tags=["analysis"])
-def feedback(unlocked: Unlocked, entry_id: int, body: FeedbackIn) -> Response:
+def feedback(unlocked: Unlocked, entry_id: Id, body: FeedbackIn) -> Response:
     """Say that a detection does not fit (or does); stored with the entry."""
     analysis_view.record_feedback(unlocked, entry_id, body.detector, body.label, body.verdict)
     return Response(status_code=204)
@@ -164,5 +165,5 @@ def add_episode(unlocked: Unlocked, body: EpisodeIn) -> dict[str, Any]:
 
 
 @router.get("/episodes/{episode_id}", response_model=EpisodeOut, tags=["episodes"])
-def get_episode(unlocked: Unlocked, episode_id: int) -> dict[str, Any]:
+def get_episode(unlocked: Unlocked, episode_id: Id) -> dict[str, Any]:
     return serialize.episode_to_dict(unlocked.journal.episode(episode_id))

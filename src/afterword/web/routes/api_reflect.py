@@ -22,6 +22,7 @@ from afterword.web.schemas import (
     BoundaryIn,
     BoundaryOut,
     BoundaryPatch,
+    Id,
     PartnerCheckIn,
     ResourceOut,
     RunOut,
@@ -78,37 +79,39 @@ def start(request: Request, unlocked: Unlocked, body: StartRun) -> dict[str, Any
 
 
 @router.get("/reflections/{run_id}", response_model=RunState, tags=["reflections"])
-def get_run(request: Request, unlocked: Unlocked, run_id: int) -> dict[str, Any]:
+def get_run(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]:
     service = reflect_service(request, unlocked)
     run = service.get(run_id)
     return _state(unlocked, run, (), service.view(run))
 
 
 @router.post("/reflections/{run_id}/answer", response_model=RunState, tags=["reflections"])
-def answer(request: Request, unlocked: Unlocked, run_id: int, body: AnswerIn) -> dict[str, Any]:
+def answer(request: Request, unlocked: Unlocked, run_id: Id, body: AnswerIn) -> dict[str, Any]:
     """Answer the current step (`key` as given in `step.key`); saved before it returns."""
-    return _outcome(unlocked, reflect_service(request, unlocked).answer(run_id, body.key, body.value))
+    service = reflect_service(request, unlocked)
+    return _outcome(unlocked, service.answer(run_id, body.key, body.value))
 
 
 @router.post("/reflections/{run_id}/revise", response_model=RunState, tags=["reflections"])
-def revise(request: Request, unlocked: Unlocked, run_id: int, body: AnswerIn) -> dict[str, Any]:
+def revise(request: Request, unlocked: Unlocked, run_id: Id, body: AnswerIn) -> dict[str, Any]:
     """Change an earlier answer; the flow's branches are re-evaluated."""
-    return _outcome(unlocked, reflect_service(request, unlocked).revise(run_id, body.key, body.value))
+    service = reflect_service(request, unlocked)
+    return _outcome(unlocked, service.revise(run_id, body.key, body.value))
 
 
 @router.post("/reflections/{run_id}/back", response_model=RunState, tags=["reflections"])
-def back(request: Request, unlocked: Unlocked, run_id: int) -> dict[str, Any]:
+def back(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]:
     return _outcome(unlocked, reflect_service(request, unlocked).back(run_id))
 
 
 @router.post("/reflections/{run_id}/help", response_model=RunState, tags=["reflections"])
-def help_now(request: Request, unlocked: Unlocked, run_id: int) -> dict[str, Any]:
+def help_now(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]:
     """Open the crisis check on top of this run."""
     return _outcome(unlocked, reflect_service(request, unlocked).request_help(run_id))
 
 
 @router.post("/reflections/{run_id}/survivor", response_model=RunState, tags=["reflections"])
-def survivor(request: Request, unlocked: Unlocked, run_id: int) -> dict[str, Any]:
+def survivor(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]:
     """Switch this run to the survivor path."""
     return _outcome(unlocked, reflect_service(request, unlocked).request_survivor(run_id))
 
@@ -126,7 +129,7 @@ def add_boundary(request: Request, unlocked: Unlocked, body: BoundaryIn) -> dict
 
 
 @router.patch("/boundaries/{boundary_id}", response_model=BoundaryOut, tags=["boundaries"])
-def change_boundary(request: Request, unlocked: Unlocked, boundary_id: int,
+def change_boundary(request: Request, unlocked: Unlocked, boundary_id: Id,
                     body: BoundaryPatch) -> dict[str, Any]:
     """Edit the text or pillars, or retire / reactivate; every change is kept in its history."""
     service = reflect_service(request, unlocked).boundaries
@@ -174,7 +177,7 @@ def open_check(request: Request, unlocked: Unlocked, body: PartnerCheckIn) -> di
 
 @router.get("/partner-checks/{run_id}/result", response_model=dict[str, Any],
             tags=["partner checks"])
-def check_result(request: Request, unlocked: Unlocked, run_id: int) -> dict[str, Any]:
+def check_result(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]:
     """What the check brought up, pillar by pillar, with the person's own boundaries.
 
     Prompts and conversations are message keys. Never a verdict."""

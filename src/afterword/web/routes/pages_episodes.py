@@ -13,6 +13,7 @@ from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
 from afterword.web.forms import PAGE_SIZE, optional_text
 from afterword.web.routes.pages_journal import render
+from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
@@ -64,7 +65,7 @@ async def add_person(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.get("/episodes/{episode_id}")
-def episode_page(request: Request, episode_id: int, unlocked: Unlocked) -> Response:
+def episode_page(request: Request, episode_id: Id, unlocked: Unlocked) -> Response:
     from afterword.domain.entries import EntryFilter
 
     journal = unlocked.journal

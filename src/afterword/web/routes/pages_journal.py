@@ -14,6 +14,7 @@ from afterword.web.deps import Unlocked
 from afterword.web.drafts import NEW_ENTRY, DraftBox, entry_slot
 from afterword.web.errors import user_message
 from afterword.web.forms import PAGE_SIZE, EntryForm, FilterForm
+from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
@@ -59,7 +60,7 @@ async def save_new_draft(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.post("/drafts/entry/{entry_id}")
-async def save_entry_draft(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+async def save_entry_draft(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     unlocked.journal.get(entry_id)
     form = await request.form()
     DraftBox(unlocked).save(entry_slot(entry_id), form)
@@ -88,14 +89,14 @@ async def create_entry(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.get("/entries/{entry_id}")
-def entry_page(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+def entry_page(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     entry = unlocked.journal.get(entry_id)
     view = analysis_view.for_entry(unlocked, entry)
     return render(request, "entry.html", e=entry, view=view)
 
 
 @router.get("/entries/{entry_id}/edit")
-def edit_page(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+def edit_page(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     entry = unlocked.journal.get(entry_id)
     draft = DraftBox(unlocked).get(entry_slot(entry_id))
     values = _draft_values(draft) if draft else _entry_values(entry)
@@ -106,7 +107,7 @@ def edit_page(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
 
 
 @router.post("/entries/{entry_id}/edit")
-async def update_entry(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     entry = unlocked.journal.get(entry_id)
     form = await request.form()
     try:
@@ -128,7 +129,7 @@ async def update_entry(request: Request, entry_id: int, unlocked: Unlocked) -> R
 
 
 @router.post("/entries/{entry_id}/delete")
-async def delete_entry(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+async def delete_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
     if form.get("confirm") != "yes":
         raise InvalidInput(msg("web.edit.delete_unconfirmed"))
@@ -138,7 +139,7 @@ async def delete_entry(request: Request, entry_id: int, unlocked: Unlocked) -> R
 
 
 @router.post("/entries/{entry_id}/feedback")
-async def feedback(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+async def feedback(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
     detector = str(form.get("detector", ""))
     label = str(form.get("label", ""))

@@ -15,6 +15,7 @@ from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
 from afterword.web.routes.pages_journal import render
 from afterword.web.routes.pages_reflect import resources_for
+from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
@@ -131,7 +132,7 @@ async def log_contact(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.get("/entries/{entry_id}/similar")
-def similar(request: Request, entry_id: int, unlocked: Unlocked) -> Response:
+def similar(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     """A fragment, loaded after the entry page: earlier entries that read alike."""
     found = insights(unlocked).similar_entries(entry_id, k=3)
     entries = {item.entry_id: unlocked.journal.get(item.entry_id) for item in found}

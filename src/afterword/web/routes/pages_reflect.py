@@ -15,6 +15,7 @@ from afterword.web.deps import Unlocked
 from afterword.web.drafts import effective
 from afterword.web.errors import user_message
 from afterword.web.routes.pages_journal import render
+from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
@@ -86,7 +87,7 @@ async def start_flow(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.get("/runs/{run_id}")
-def run_page(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+def run_page(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     service = reflect_service(request, unlocked)
     run = service.get(run_id)
     return _run_page(request, unlocked, run, service.view(run), ())
@@ -125,7 +126,7 @@ def _run_page(request: Request, unlocked: Any, run: Any, view: Any, events: Any,
 
 
 @router.post("/runs/{run_id}/answer")
-async def answer(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+async def answer(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     service = reflect_service(request, unlocked)
     run = service.get(run_id)
     view = service.view(run)
@@ -146,7 +147,7 @@ async def answer(request: Request, run_id: int, unlocked: Unlocked) -> Response:
 
 
 @router.post("/runs/{run_id}/back")
-def back(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+def back(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     service = reflect_service(request, unlocked)
     try:
         outcome = service.back(run_id)
@@ -158,19 +159,19 @@ def back(request: Request, run_id: int, unlocked: Unlocked) -> Response:
 
 
 @router.post("/runs/{run_id}/help")
-def ask_for_help(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+def ask_for_help(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     return _outcome_page(request, unlocked,
                          reflect_service(request, unlocked).request_help(run_id))
 
 
 @router.post("/runs/{run_id}/survivor")
-def survivor(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+def survivor(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     return _outcome_page(request, unlocked,
                          reflect_service(request, unlocked).request_survivor(run_id))
 
 
 @router.post("/runs/{run_id}/dispute")
-def dispute(request: Request, run_id: int, unlocked: Unlocked) -> Response:
+def dispute(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     return _outcome_page(request, unlocked,
                          reflect_service(request, unlocked).dispute_nonconsent(run_id))
 

@@ -19,6 +19,7 @@ from afterword.web.routes.pages_reflect import (
     reflect_service,
     resources_for,
 )
+from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
@@ -123,7 +124,7 @@ async def add_boundary(request: Request, unlocked: Unlocked) -> Response:
 
 
 @router.post("/boundaries/{boundary_id}")
-async def change_boundary(request: Request, boundary_id: int, unlocked: Unlocked) -> Response:
+async def change_boundary(request: Request, boundary_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
     service = reflect_service(request, unlocked).boundaries
     action = str(form.get("action") or "")
