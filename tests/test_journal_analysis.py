@@ -86,6 +86,7 @@ def test_feedback(opened):
     opened.journal.record_feedback(e.id, "traps", "mind_reading", "confirmed")
     verdicts = [f.verdict for f in opened.journal.analysis_for(e.id).feedback]
     assert verdicts == ["doesnt_fit", "confirmed"]
+    assert [f.verdict for f in opened.journal.feedback_for(e.id)] == verdicts
     with pytest.raises(InvalidInput):
         opened.journal.record_feedback(e.id, "traps", "mind_reading", "maybe")
     with pytest.raises(InvalidInput):

@@ -313,6 +313,12 @@ class JournalService:
                 entry_id, detector, label, verdict, self._clock())
         return feedback
 
+    def feedback_for(self, entry_id: int) -> builtins.list[Feedback]:
+        """Every verdict on this entry's detections, oldest first (the last one counts)."""
+        with self._store.read() as repos:
+            found: builtins.list[Feedback] = repos.analysis.feedback_for(entry_id)
+        return found
+
     def similar_entries(self, entry_id: int, k: int = 5) -> builtins.list[tuple[Entry, float]]:
         """The ``k`` entries whose stored embeddings are closest (cosine) to this entry's."""
         import numpy as np
