@@ -460,3 +460,20 @@ def test_every_reflect_command_and_option_is_documented(name):
         for opt in getattr(param, "opts", []):
             if opt.startswith("--") and opt != "--help":
                 assert opt in doc, f"{opt} of {name} is not in docs/reflection.md"
+
+
+def test_revise_a_finished_reflection_from_the_command_line(journal, tmp_path):
+    code, out, _ = reflect(journal, "--answers",
+                           answers_file(tmp_path, {"answers": consensual()}))
+    run_id = json.loads(out)["id"]
+    data = {"answers": {"boundary": "I say what I want first."}}
+    code, out, err = reflect(journal, "--run", str(run_id), "--revise", "boundary", "--answers",
+                             answers_file(tmp_path, data, "r.json"))
+    assert code == 0, err
+    assert json.loads(out)["status"] == "completed"
+    assert json.loads(out)["next_step"] is None
+    code, out, _ = call(["--journal", str(journal), "boundaries", "--json"])
+    [boundary] = json.loads(out)["boundaries"]
+    assert boundary["text"] == "I say what I want first."
+    assert [h["action"] for h in boundary["history"]] == ["created", "edited"]
+    assert reflect(journal, "--run", str(run_id), "--revise", "no.such.step")[0] == 7

@@ -345,6 +345,8 @@ def answer_from_file(svc: ReflectService, outcome: RunOutcome, data: dict[str, A
             value = None
         elif view.key in answers:
             value = answers[view.key]
+        elif view.previous is not None:
+            value = view.previous  # walking back over an answered step: keep its answer
         else:
             break
         outcome = svc.answer(run_id, view.key, value)
@@ -417,6 +419,9 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
             "--support", help="Open the support path for something that happened without "
                               "your full consent.")] = False,
         list_runs: Annotated[bool, typer.Option("--list", help="List reflections.")] = False,
+        revise: Annotated[str | None, typer.Option(
+            "--revise", help="Show this answered step again to change it (e.g. consent, "
+                             "boundary, thought.balanced#0); later answers are kept.")] = None,
         card: Annotated[str | None, typer.Option(
             "--card", help="Show an explainer card (bonding, expectations, rumination, "
                            "regret_shame, consent, or all).")] = None,
@@ -444,6 +449,10 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                 outcome = svc.start(str(flow))
             else:
                 outcome = svc.open_reflection(episode)
+            if revise is not None:
+                outcome = svc.revisit(outcome.run.id, revise)
+            elif outcome.view is None and answers is None:
+                cx.info(_m("reflect.cli.finished_already", run=outcome.run.id))
             cx.info(_m("reflect.cli.resumed" if outcome.run.state.answers else
                        "reflect.cli.started"))
             _drive(svc, outcome, answers, locale, as_json)

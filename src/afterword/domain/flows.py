@@ -535,7 +535,11 @@ class FlowEngine:
         return self._view(state, chosen, instances)
 
     def is_complete(self, state: FlowState) -> bool:
-        return self.current(state) is None
+        """Every step that applies is answered and no crisis check is open (going back over
+        answered steps does not make a flow incomplete)."""
+        if state.overlay is not None:
+            return False
+        return all(i.key in state.answers for i in self.path(state))
 
     def track(self, state: FlowState) -> str:
         """Which flow the person is in now: the overlay's, else the active one."""
@@ -592,6 +596,17 @@ class FlowEngine:
         if target is None:
             raise NothingBefore(f"{_I}.nothing_before")
         self._set_cursor(state, target)
+        self._prepare(state)
+        return state
+
+    def revisit(self, state: FlowState, key: str) -> FlowState:
+        """Show an answered step again (with its answer) so it can be changed; answering it
+        then walks forward over the answered steps after it."""
+        state = state.copy()
+        answers = self._answers(state)
+        if key not in answers or key not in [i.key for i in self.path(state)]:
+            raise NotCurrentStep(f"{_I}.not_answered", step=key)
+        self._set_cursor(state, key)
         self._prepare(state)
         return state
 

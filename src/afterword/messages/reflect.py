@@ -478,6 +478,10 @@ _CLI_TEXT = {
         "you left off."
     ),
     f"{_CLI}.done": "Finished and saved.",
+    f"{_CLI}.finished_already": (
+        "This reflection is finished. To change an answer: `afterword reflect --run {run} "
+        "--revise STEP` (for example consent, boundary or thought.balanced#0)."
+    ),
     f"{_CLI}.choose": "Choose a number",
     f"{_CLI}.choose_many": "Choose numbers separated by commas, or press Enter to skip",
     f"{_CLI}.list_hint": "One per line; an empty line when you are done.",

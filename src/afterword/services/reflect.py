@@ -280,6 +280,13 @@ class ReflectService:
             state = self.engine.back(run.state)
         return self._apply(run, Outcome(state, ()))
 
+    def revisit(self, run_id: int, key: str) -> RunOutcome:
+        """Show an answered step again so it can be changed (the CLI's --revise)."""
+        run = self.get(run_id)
+        with _flow_errors(key):
+            state = self.engine.revisit(run.state, key)
+        return self._apply(run, Outcome(state, ()))
+
     def request_help(self, run_id: int) -> RunOutcome:
         run = self.get(run_id)
         return self._apply(run, self.engine.request_help(run.state))
