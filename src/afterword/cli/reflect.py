@@ -345,7 +345,7 @@ def answer_from_file(svc: ReflectService, outcome: RunOutcome, data: dict[str, A
             value = None
         elif view.key in answers:
             value = answers[view.key]
-        elif view.previous is not None:
+        elif _answered(outcome.run.state, view.key):
             value = view.previous  # walking back over an answered step: keep its answer
         else:
             break
@@ -356,6 +356,11 @@ def answer_from_file(svc: ReflectService, outcome: RunOutcome, data: dict[str, A
             for line in resource_lines(svc.safety.resources(locale, ("emergency", "crisis"))):
                 cx.info(line)
     return outcome, events
+
+
+def _answered(state: Any, key: str) -> bool:
+    answers = state.overlay.answers if state.overlay is not None else state.answers
+    return key in answers
 
 
 def summary(svc: ReflectService, outcome: RunOutcome, events: list[Event]) -> dict[str, Any]:
