@@ -143,7 +143,8 @@ class Runner:
                 # After "back", the step shown is the current one: answering it revises it.
                 return self.svc.answer(run_id, view.key, raw)
             except InvalidInput as exc:
-                self.io.say(_m("reflect.cli.invalid", reason=exc.user_message()))
+                reason = exc.values.get("reason") or exc.user_message()
+                self.io.say(_m("reflect.cli.invalid", reason=reason))
                 if view.step.kind is Kind.INFO:  # pragma: no cover - INFO always fits
                     raise
 

@@ -387,7 +387,8 @@ def _flow_errors(key: str) -> Any:
         yield
     except InvalidAnswer as exc:
         reason = msg(exc.reason, **exc.values)
-        raise InvalidInput(msg("reflect.error.answer", step=exc.key, reason=reason)) from None
+        raise InvalidInput(msg("reflect.error.answer", step=exc.key, reason=reason),
+                           step=exc.key, reason=reason) from None
     except FlowError as exc:
         raise InvalidInput(rule_message(exc)) from None
 
