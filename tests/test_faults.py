@@ -109,6 +109,26 @@ def test_kill_9_mid_batch_keeps_every_acknowledged_write(journal):
     check_healthy(journal)
 
 
+def test_backup_while_another_process_writes(journal, tmp_path):
+    proc = start_writer(journal, "busy", 100000)
+    assert proc.stdout.readline().strip() == "ready"
+    vault = services(journal).vault
+    try:
+        counts = []
+        for i in range(3):
+            proc.stdout.readline()  # the writer is mid-stream
+            result = vault.backup(PASS, tmp_path / f"backup-{i}.afw")
+            copy = services(result.path)
+            report = copy.vault.doctor(PASS)
+            assert report.integrity_check == ["ok"] and report.fts_ok
+            counts.append(report.counts["entries"])
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+    assert counts == sorted(counts) and counts[-1] > 0
+    check_healthy(journal)
+
+
 IMPORTER = textwrap.dedent("""\
     import sys
     from afterword import bootstrap, config
