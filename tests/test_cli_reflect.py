@@ -477,3 +477,14 @@ def test_revise_a_finished_reflection_from_the_command_line(journal, tmp_path):
     assert boundary["text"] == "I say what I want first."
     assert [h["action"] for h in boundary["history"]] == ["created", "edited"]
     assert reflect(journal, "--run", str(run_id), "--revise", "no.such.step")[0] == 7
+
+
+def test_editing_the_safety_plan_keeps_sections_left_empty(reflect_svc):
+    from afterword.cli.reflect import Runner
+
+    reflect_svc.safety.save_plan({"coping": ["a walk"], "people_help": ["Jo"]})
+    io = ScriptIO(["", "not sleeping", "", "", "", "", "", "", ""])
+    Runner(reflect_svc, io, "US").run(reflect_svc.start("safety_plan"))
+    plan = reflect_svc.safety.plan()
+    assert plan.items("warning_signs") == ("not sleeping",)
+    assert plan.items("coping") == ("a walk",) and plan.items("people_help") == ("Jo",)

@@ -213,12 +213,14 @@ class Runner:
         raise AssertionError(kind)  # pragma: no cover
 
     def read_list(self, view: StepView) -> list[str]:
-        if view.key.startswith("plan."):
-            current = self.svc.safety.plan().items(view.key.split(".", 1)[1])
-            if current:
-                self.io.say(_m("reflect.cli.plan_current", items="; ".join(current)))
         keep: list[str] = []
-        if isinstance(view.previous, list):
+        if view.key.startswith("plan.") and not isinstance(view.previous, list):
+            # An empty answer keeps what the saved plan already says for this section.
+            keep = list(self.svc.safety.plan().items(view.key.split(".", 1)[1]))
+            if keep:
+                self.io.say(_m("reflect.cli.plan_current", items="; ".join(keep)))
+                self.io.say(_m("reflect.cli.list_keep", items="; ".join(keep)))
+        elif isinstance(view.previous, list):
             keep = [str(x) for x in view.previous]
             self.io.say(_m("reflect.cli.list_keep", items="; ".join(keep)))
         elif view.suggestions:
