@@ -461,8 +461,11 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                 outcome = svc.revisit(outcome.run.id, revise)
             elif outcome.view is None and answers is None:
                 cx.info(_m("reflect.cli.finished_already", run=outcome.run.id))
-            cx.info(_m("reflect.cli.resumed" if outcome.run.state.answers else
-                       "reflect.cli.started"))
+            if outcome.run.state.answers:
+                cx.info(_m("reflect.cli.resumed"))
+            else:
+                cx.info(_m("reflect.cli.started"))
+                cx.info(_m("common.not_therapy"))
             _drive(svc, outcome, answers, locale, as_json)
 
     @app.command("boundaries", help=(

@@ -414,7 +414,7 @@ _SOCRATIC = {
         "What would it mean to compare with yourself a year ago instead?"
     ),
     f"{_Q}.comparing_despairing.3": "What do you have that you would not trade?",
-    f"{_Q}.blaming.1": "What part of this was in whose hands?",
+    f"{_Q}.blaming.1": "Which parts of this were in your hands, and which were not?",
     f"{_Q}.blaming.2": "Does holding the blame here help you get what you need now?",
     f"{_Q}.blaming.3": "What could you do next, whoever was responsible?",
     f"{_Q}.negative_feeling.1": "What is this feeling trying to tell you that you need?",
