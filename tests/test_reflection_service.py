@@ -335,3 +335,20 @@ def test_the_real_analysis_engine_is_wired_behind_the_detector_interface():
     assert all(q.endswith("?") for q in questions)
     for suggestion in detector.suggest_traps("I'm worthless and nobody will ever want me."):
         assert suggestion.label in TRAP_LABELS and suggestion.evidence
+
+
+def test_two_windows_on_one_run_never_overwrite_each_other(vault):
+    path, unlocked, clock = vault
+    cli = ReflectService(unlocked, detector=DETECTOR, clock=clock)
+    run = cli.open_reflection().run
+    other, web = reopen(path, clock)
+    try:
+        assert web.resume(run.id).view.key == "consent"  # both windows show the consent step
+        cli.answer(run.id, "consent", "yes")
+        with pytest.raises(InvalidInput):
+            web.answer(run.id, "consent", "no")  # a stale window cannot overwrite it ...
+        web.answer(run.id, "happened", "We met at a party.")  # ... and sees the new state
+        assert cli.get(run.id).state.answers == {"consent": "yes",
+                                                 "happened": "We met at a party."}
+    finally:
+        other.close()

@@ -263,41 +263,26 @@ class ReflectService:
     # -- changing
 
     def answer(self, run_id: int, key: str, value: Value) -> RunOutcome:
-        run = self.get(run_id)
-        with _flow_errors(key):
-            outcome = self.engine.answer(run.state, key, value)
-        return self._apply(run, outcome)
+        return self._change(run_id, key, lambda st: self.engine.answer(st, key, value))
 
     def revise(self, run_id: int, key: str, value: Value) -> RunOutcome:
-        run = self.get(run_id)
-        with _flow_errors(key):
-            outcome = self.engine.revise(run.state, key, value)
-        return self._apply(run, outcome)
+        return self._change(run_id, key, lambda st: self.engine.revise(st, key, value))
 
     def back(self, run_id: int) -> RunOutcome:
-        run = self.get(run_id)
-        with _flow_errors("back"):
-            state = self.engine.back(run.state)
-        return self._apply(run, Outcome(state, ()))
+        return self._change(run_id, "back", lambda st: Outcome(self.engine.back(st), ()))
 
     def revisit(self, run_id: int, key: str) -> RunOutcome:
         """Show an answered step again so it can be changed (the CLI's --revise)."""
-        run = self.get(run_id)
-        with _flow_errors(key):
-            state = self.engine.revisit(run.state, key)
-        return self._apply(run, Outcome(state, ()))
+        return self._change(run_id, key, lambda st: Outcome(self.engine.revisit(st, key), ()))
 
     def request_help(self, run_id: int) -> RunOutcome:
-        run = self.get(run_id)
-        return self._apply(run, self.engine.request_help(run.state))
+        return self._change(run_id, "help", self.engine.request_help)
 
     def request_survivor(self, run_id: int) -> RunOutcome:
-        run = self.get(run_id)
-        return self._apply(run, self.engine.request_survivor(run.state))
+        return self._change(run_id, "support", self.engine.request_survivor)
 
     def dispute_nonconsent(self, run_id: int) -> RunOutcome:
-        run = self.get(run_id)
-        return self._apply(run, self.engine.dispute_nonconsent(run.state))
+        return self._change(run_id, "dispute", self.engine.dispute_nonconsent)
 
     def trap_feedback(self, run_id: int) -> list[tuple[str, str, str]]:
         """(step key, label, verdict) for every trap verdict of a run."""
@@ -313,28 +298,44 @@ class ReflectService:
         with self._unlocked.write_session_factory() as s, s.begin():
             yield s
 
+    def _change(self, run_id: int, key: str,
+                change: Callable[[FlowState], Outcome]) -> RunOutcome:
+        """Read the run, change it and save it with its effects under the write lock, so two
+        windows (CLI and browser) answering at once cannot lose an answer."""
+        with self._write() as s:
+            row = s.get(FlowRunRow, run_id)
+            if row is None:
+                raise NotFound(msg("reflect.error.no_run"))
+            with _flow_errors(key):
+                outcome = change(_run(row).state)
+            return self._save(s, row, outcome)
+
     def _apply(self, run: Run, outcome: Outcome) -> RunOutcome:
-        """Save the new state and carry out its effects, in one transaction."""
-        now = self._clock()
-        state = outcome.state
-        complete = self.engine.is_complete(state)
+        """Save a state computed outside a transaction (new runs, re-checks)."""
         with self._write() as s:
             row = s.get(FlowRunRow, run.id)
             if row is None:
                 raise NotFound(msg("reflect.error.no_run"))
-            row.state_json = json.dumps(state.to_json())
-            row.track = self.engine.track(state)
-            row.updated_at = now
-            if complete and row.status != COMPLETED:
-                row.status = COMPLETED
-                row.completed_at = now
-            elif not complete and row.status == COMPLETED:
-                row.status = ACTIVE  # a revision opened a branch with new questions
-                row.completed_at = None
-            for event in outcome.events:
-                self._effect(s, row, event, now)
-            s.flush()
-            saved = _run(row)
+            return self._save(s, row, outcome)
+
+    def _save(self, s: Any, row: FlowRunRow, outcome: Outcome) -> RunOutcome:
+        """Store the new state and carry out its effects, inside the caller's transaction."""
+        now = self._clock()
+        state = outcome.state
+        complete = self.engine.is_complete(state)
+        row.state_json = json.dumps(state.to_json())
+        row.track = self.engine.track(state)
+        row.updated_at = now
+        if complete and row.status != COMPLETED:
+            row.status = COMPLETED
+            row.completed_at = now
+        elif not complete and row.status == COMPLETED:
+            row.status = ACTIVE  # a revision opened a branch with new questions
+            row.completed_at = None
+        for event in outcome.events:
+            self._effect(s, row, event, now)
+        s.flush()
+        saved = _run(row)
         return RunOutcome(saved, outcome.events, self.engine.current(state))
 
     def _effect(self, s: Any, row: FlowRunRow, event: Event, now: datetime) -> None:
