@@ -488,3 +488,19 @@ def test_editing_the_safety_plan_keeps_sections_left_empty(reflect_svc):
     plan = reflect_svc.safety.plan()
     assert plan.items("warning_signs") == ("not sleeping",)
     assert plan.items("coping") == ("a walk",) and plan.items("people_help") == ("Jo",)
+
+
+def test_check_after_write_runs_the_crisis_check_or_prints_resources(reflect_svc, capsys):
+    from afterword.cli.reflect import check_after_write
+
+    unlocked = reflect_svc._unlocked
+    calm = unlocked.journal.write("A quiet day.")
+    check_after_write(unlocked, calm.id, "US", io=ScriptIO([]))
+    risky = unlocked.journal.write("I want to kill myself.")
+    io = ScriptIO(["3", ""])
+    check_after_write(unlocked, risky.id, "UK", io=io)
+    said = "\n".join(io.said)
+    assert "116 123" in said and "check in again another time" in said
+    check_after_write(unlocked, risky.id, "AU")  # no terminal: resources on stderr
+    err = capsys.readouterr().err
+    assert "13 11 14" in err and "reflect --run" in err

@@ -352,3 +352,19 @@ def test_two_windows_on_one_run_never_overwrite_each_other(vault):
                                                  "happened": "We met at a party."}
     finally:
         other.close()
+
+
+def test_a_risky_journal_entry_opens_the_crisis_check(vault):
+    _, unlocked, clock = vault
+    svc = ReflectService(unlocked, detector=DETECTOR, clock=clock)
+    calm = unlocked.journal.write("We went for a walk and it was nice.")
+    assert svc.check_entry(calm.id) is None
+    risky = unlocked.journal.write("Some nights I want to end my life.")
+    out = svc.check_entry(risky.id)
+    assert out.view.key == "crisis.checkin" and out.view.overlay == "detector"
+    assert out.run.flow == "safety_plan"
+    again = svc.check_entry(risky.id)  # a second risky entry reuses the open check
+    assert again.run.id == out.run.id
+    svc.answer(out.run.id, "crisis.checkin", "okay")
+    svc.answer(out.run.id, "crisis.okay", None)
+    assert svc.safety.last_check().trigger == "detector"

@@ -290,6 +290,24 @@ def resource_lines(resources: list[Any]) -> list[str]:
     return lines
 
 
+def check_after_write(unlocked: Any, entry_id: int, locale: str, io: IO | None = None) -> None:
+    """For the journal's write command: if the entry suggests risk, check in at once.
+
+    On a terminal the crisis check runs interactively (it can be left with "pause"); without
+    one, the resources are printed to stderr. Nothing happens for a calm entry.
+    """
+    svc = _service(unlocked)
+    outcome = svc.check_entry(entry_id)
+    if outcome is None:
+        return
+    if io is None and not sys.stdin.isatty():
+        for line in resource_lines(svc.safety.resources(locale, ("emergency", "crisis"))):
+            cx.info(line)
+        cx.info(_m("reflect.cli.check_later", run=outcome.run.id))
+        return
+    Runner(svc, io or ConsoleIO(), locale).run(outcome)
+
+
 # --- non-interactive ------------------------------------------------------------------------
 
 

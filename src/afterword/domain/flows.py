@@ -610,13 +610,15 @@ class FlowEngine:
         self._prepare(state)
         return state
 
-    def request_help(self, state: FlowState) -> Outcome:
-        """The person asked for help: open the crisis path now (if it is not open already)."""
+    def request_help(self, state: FlowState, trigger: str = "help") -> Outcome:
+        """Open the crisis path now (if it is not open already): the person asked for help, or
+        (``trigger="detector"``) something they wrote outside the flow, such as a journal entry,
+        suggested risk."""
         state = state.copy()
         if state.overlay is not None and state.overlay.flow in (self.overlays.crisis,
                                                                  self.overlays.recheck):
             return Outcome(state, ())
-        return Outcome(state, tuple(self._open_crisis(state, "help")))
+        return Outcome(state, tuple(self._open_crisis(state, trigger)))
 
     def open_recheck(self, state: FlowState) -> Outcome:
         """A gentle check that comes back after an earlier "I'm okay" (e.g. next session)."""

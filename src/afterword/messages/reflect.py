@@ -478,6 +478,10 @@ _CLI_TEXT = {
         "you left off."
     ),
     f"{_CLI}.done": "Finished and saved.",
+    f"{_CLI}.check_later": (
+        "What you wrote sounds very hard. The people above can help right now. When you are "
+        "ready, `afterword reflect --run {run}` checks in with you and helps with a safety plan."
+    ),
     f"{_CLI}.finished_already": (
         "This reflection is finished. To change an answer: `afterword reflect --run {run} "
         "--revise STEP` (for example consent, boundary or thought.balanced#0)."

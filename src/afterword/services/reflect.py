@@ -284,6 +284,19 @@ class ReflectService:
     def dispute_nonconsent(self, run_id: int) -> RunOutcome:
         return self._change(run_id, "dispute", self.engine.dispute_nonconsent)
 
+    def check_entry(self, entry_id: int) -> RunOutcome | None:
+        """After a journal entry is saved: when it suggests risk of suicide or self-harm, open
+        the crisis check (on the safety plan, so the plan is at hand) and return it; else None.
+        The journal's write command and page call this; nothing is shown for a calm entry."""
+        entry = self._unlocked.journal.get(entry_id)
+        text = "\n".join(t for t in (entry.title, entry.body) if t)
+        if not self.detector.screen(text).crisis:
+            return None
+        active = [r for r in self.runs(reflection.SAFETY_PLAN_FLOW) if r.status == ACTIVE]
+        run = active[0] if active else self.start(reflection.SAFETY_PLAN_FLOW).run
+        return self._change(run.id, "help",
+                            lambda st: self.engine.request_help(st, trigger="detector"))
+
     def trap_feedback(self, run_id: int) -> list[tuple[str, str, str]]:
         """(step key, label, verdict) for every trap verdict of a run."""
         with self._unlocked.session_factory() as s:
