@@ -51,10 +51,13 @@ COMPLETED = "completed"
 SAFETY_NET = PhraseDetector(
     crisis_phrases=("kill myself", "end my life", "suicide", "suicidal", "want to die",
                     "hurt myself", "self-harm", "self harm", "cut myself",
-                    "better off dead", "better off without me", "no reason to live"),
+                    "better off dead", "better off without me", "no reason to live",
+                    "end it all", "ending it all", "take my own life", "taking my own life",
+                    "don't want to be alive", "do not want to be alive", "don't want to live"),
     nonconsent_phrases=("i said no", "held me down", "forced me", "raped", "without my consent",
                         "didn't consent", "did not consent", "while i was asleep",
-                        "too drunk to", "pinned me", "wouldn't stop", "would not stop"),
+                        "too drunk to", "pinned me", "wouldn't stop", "would not stop",
+                        "took the condom off", "removed the condom"),
 )
 
 
