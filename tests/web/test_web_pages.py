@@ -253,3 +253,46 @@ def test_import_keeps_the_upload_in_memory(unlocked_web, monkeypatch, tmp_path):
         "/import", data={"format": "auto", "csrf_token": unlocked_web.csrf_token},
         files={"file": ("big.json", big, "application/json")})
     assert not made
+
+
+# --- analysis on the entry page -----------------------------------------------------------
+
+
+def test_entry_page_highlights_trap_evidence_and_stores_feedback(unlocked_web):
+    body = "He probably thinks I am pathetic. I always ruin everything."
+    unlocked_web.post("/entries", {"body": body})
+    html = unlocked_web.client.get("/entries/1").text
+    marked = re.findall(r"<mark>(.*?)</mark>", html.split('id="entry-body"')[1].split("</div>")[0])
+    assert marked and all(m in body for m in marked)
+    labels = re.findall(r'name="detector" value="traps">\s*<input type="hidden" name="label" '
+                        r'value="([a-z_]+)"', html)
+    assert labels
+    response = unlocked_web.client.post(
+        "/entries/1/feedback", data={"detector": "traps", "label": labels[0],
+                                     "verdict": "doesnt_fit"},
+        headers={"X-CSRF-Token": unlocked_web.csrf_token, "HX-Request": "true"})
+    assert response.status_code == 200 and "Set aside" in response.text
+    verdicts = unlocked_web.app.state.gate.peek().journal.feedback_for(1)
+    assert [(f.detector, f.label, f.verdict) for f in verdicts] == \
+        [("traps", labels[0], "doesnt_fit")]
+    again = unlocked_web.client.get("/entries/1").text
+    assert again.count("Set aside") >= 1
+
+
+def test_a_risky_entry_opens_the_crisis_check_and_shows_resources(unlocked_web):
+    response = unlocked_web.post("/entries", {"body": "I want to end my life tonight."},
+                                 follow_redirects=False)
+    assert "?check=" in response.headers["location"]
+    page = unlocked_web.client.get(response.headers["location"]).text
+    assert 'id="crisis-card"' in page and "People you can reach now" in page
+    run = re.search(r'href="/runs/(\d+)"', page).group(1)
+    check = unlocked_web.client.get(f"/runs/{run}").text
+    assert 'name="key" value="crisis.' in check
+
+
+def test_a_nonconsent_entry_shows_the_survivor_card_and_no_traps(unlocked_web):
+    unlocked_web.post("/entries", {"body": "I said no and he held me down. I always ruin "
+                                           "everything."})
+    html = unlocked_web.client.get("/entries/1").text
+    assert 'id="survivor-card"' in html
+    assert "Thoughts that may be pulling you down" not in html

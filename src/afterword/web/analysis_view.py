@@ -51,36 +51,17 @@ class AnalysisView:
 
 
 def _result_dict(stored: Any) -> dict[str, Any] | None:
-    if stored is None:
-        return None
-    if isinstance(stored, dict):
-        return stored.get("result", stored) if "safety" not in stored else stored
-    for attr in ("result", "to_dict"):
-        value = getattr(stored, attr, None)
-        if callable(value):
-            value = value()
-        if isinstance(value, dict):
-            return value
-    return None
+    """The contract object of a stored ``EntryAnalysis`` (None when not analysed)."""
+    return None if stored is None else dict(stored.result)
 
 
 def _feedback_map(unlocked: Any, entry_id: int) -> dict[tuple[str, str], str]:
-    journal = unlocked.journal
-    getter = getattr(journal, "feedback_for", None)
-    if getter is None:
-        return {}
-    out: dict[tuple[str, str], str] = {}
-    for item in getter(entry_id):
-        if isinstance(item, dict):
-            out[(item["detector"], item["label"])] = item["verdict"]
-        else:
-            out[(item.detector, item.label)] = item.verdict
-    return out
+    # Oldest first: the latest verdict on a detection wins.
+    return {(f.detector, f.label): f.verdict for f in unlocked.journal.feedback_for(entry_id)}
 
 
 def stored_analysis(unlocked: Any, entry_id: int) -> dict[str, Any] | None:
-    getter = getattr(unlocked.journal, "analysis_for", None)
-    return None if getter is None else _result_dict(getter(entry_id))
+    return _result_dict(unlocked.journal.analysis_for(entry_id))
 
 
 def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
@@ -112,10 +93,6 @@ def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
                 if d.evidence and d.feedback != "doesnt_fit"]
     view.body_html = Markup(paragraphs(mark(entry.body, find_spans(entry.body, evidence))))
     return view
-
-
-def analyse_saved(unlocked: Any, entry: Any) -> None:
-    """Analysis runs inside the journal service on save; nothing more to do here."""
 
 
 def record_feedback(unlocked: Any, entry_id: int, detector: str, label: str,

@@ -83,16 +83,32 @@ async def create_entry(request: Request, unlocked: Unlocked) -> Response:
         return render(request, "write.html", exc.http_status, v=values,
                       autosave_url="/drafts/new", error=user_message(exc),
                       **_choices(unlocked))
-    analysis_view.analyse_saved(unlocked, entry)
     DraftBox(unlocked).discard(NEW_ENTRY)
-    return RedirectResponse(f"/entries/{entry.id}", status_code=303)
+    return _after_save(request, unlocked, entry.id)
+
+
+def _after_save(request: Request, unlocked: Any, entry_id: int) -> Response:
+    """Show the saved entry; when it suggests risk, the reflection area's crisis check is
+    opened (over the safety plan) and the entry page offers it with resources at once."""
+    from afterword.web.routes.pages_reflect import reflect_service
+
+    outcome = reflect_service(request, unlocked).check_entry(entry_id)
+    suffix = f"?check={outcome.run.id}" if outcome is not None else ""
+    return RedirectResponse(f"/entries/{entry_id}{suffix}", status_code=303)
 
 
 @router.get("/entries/{entry_id}")
 def entry_page(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
+    from afterword.web.routes.pages_reflect import resources_for
+
     entry = unlocked.journal.get(entry_id)
     view = analysis_view.for_entry(unlocked, entry)
-    return render(request, "entry.html", e=entry, view=view)
+    check = request.query_params.get("check", "")
+    check_run = int(check) if check.isdigit() and len(check) < 16 else None
+    crisis = view.crisis or check_run is not None
+    resources = resources_for(request, unlocked, ("emergency", "crisis")) if crisis else []
+    return render(request, "entry.html", e=entry, view=view, crisis=crisis,
+                  check_run=check_run, resources=resources)
 
 
 @router.get("/entries/{entry_id}/edit")
@@ -123,9 +139,8 @@ async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
         return render(request, "edit.html", exc.http_status, e=entry, entry=entry, v=values,
                       autosave_url=f"/drafts/entry/{entry_id}", error=user_message(exc),
                       **_choices(unlocked))
-    analysis_view.analyse_saved(unlocked, entry)
     DraftBox(unlocked).discard(entry_slot(entry_id))
-    return RedirectResponse(f"/entries/{entry.id}", status_code=303)
+    return _after_save(request, unlocked, entry.id)
 
 
 @router.post("/entries/{entry_id}/delete")
