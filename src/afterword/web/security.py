@@ -214,6 +214,9 @@ async def csrf_guard(request: Request) -> AsyncIterator[None]:
         form = getattr(request, "_form", None)
         if form is not None:
             await form.close()
+        if request.method not in SAFE_METHODS:
+            # Anything may have changed entries: drop read caches built from them.
+            request.app.state.gate.forget("tags")
 
 
 async def _check_csrf(request: Request) -> None:

@@ -141,6 +141,10 @@ class Gate:
                 self._cache[name] = factory()
             return self._cache[name]
 
+    def forget(self, name: str) -> None:
+        with self._guard:
+            self._cache.pop(name, None)
+
     def peek(self) -> Any:
         """The unlocked journal's services without counting activity (background work)."""
         with self._guard:

@@ -24,9 +24,12 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> Re
                                                         status_code=status)
 
 
-def _choices(unlocked: Any) -> dict[str, Any]:
+def _choices(request: Request, unlocked: Any) -> dict[str, Any]:
     journal = unlocked.journal
-    return {"episodes": journal.episodes(), "people": journal.people(), "tags": journal.tags()}
+    # The tag counts are the slowest part of a timeline page on a large journal; they are
+    # kept until the next state-changing request (see security.csrf_guard).
+    tags = request.app.state.gate.cached("tags", journal.tags)
+    return {"episodes": journal.episodes(), "people": journal.people(), "tags": tags}
 
 
 def _entry_values(entry: Any) -> dict[str, Any]:
@@ -49,7 +52,7 @@ def write_page(request: Request, unlocked: Unlocked) -> Response:
     values = _draft_values(draft) if draft else {}
     note = msg("web.draft.restored") if draft and draft.fields.get("body") else None
     return render(request, "write.html", v=values, autosave_url="/drafts/new",
-                  draft_note=note, **_choices(unlocked))
+                  draft_note=note, **_choices(request, unlocked))
 
 
 @router.post("/drafts/new")
@@ -82,7 +85,7 @@ async def create_entry(request: Request, unlocked: Unlocked) -> Response:
         values["mood"] = form.get("mood") or None
         return render(request, "write.html", exc.http_status, v=values,
                       autosave_url="/drafts/new", error=user_message(exc),
-                      **_choices(unlocked))
+                      **_choices(request, unlocked))
     DraftBox(unlocked).discard(NEW_ENTRY)
     return _after_save(request, unlocked, entry.id)
 
@@ -119,7 +122,7 @@ def edit_page(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     note = msg("web.draft.restored") if draft else None
     return render(request, "edit.html", e=entry, entry=entry, v=values,
                   autosave_url=f"/drafts/entry/{entry_id}", draft_note=note,
-                  **_choices(unlocked))
+                  **_choices(request, unlocked))
 
 
 @router.post("/entries/{entry_id}/edit")
@@ -138,7 +141,7 @@ async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
         values["mood"] = form.get("mood") or None
         return render(request, "edit.html", exc.http_status, e=entry, entry=entry, v=values,
                       autosave_url=f"/drafts/entry/{entry_id}", error=user_message(exc),
-                      **_choices(unlocked))
+                      **_choices(request, unlocked))
     DraftBox(unlocked).discard(entry_slot(entry_id))
     return _after_save(request, unlocked, entry.id)
 
@@ -173,7 +176,7 @@ def timeline(request: Request, unlocked: Unlocked) -> Response:
     entries = journal.list(filters, limit=PAGE_SIZE + 1, offset=f.offset)
     total = journal.count(filters)
     return render(request, "timeline.html", f=f, entries=entries[:PAGE_SIZE],
-                  has_more=len(entries) > PAGE_SIZE, total=total, **_choices(unlocked))
+                  has_more=len(entries) > PAGE_SIZE, total=total, **_choices(request, unlocked))
 
 
 @router.get("/search")
@@ -183,4 +186,4 @@ def search(request: Request, unlocked: Unlocked) -> Response:
     if f.q.strip():
         hits = unlocked.journal.search(f.q, f.to_filter(), limit=PAGE_SIZE + 1, offset=f.offset)
     return render(request, "search.html", f=f, hits=hits[:PAGE_SIZE],
-                  has_more=len(hits) > PAGE_SIZE, **_choices(unlocked))
+                  has_more=len(hits) > PAGE_SIZE, **_choices(request, unlocked))

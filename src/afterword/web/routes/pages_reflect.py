@@ -120,7 +120,8 @@ def _run_page(request: Request, unlocked: Any, run: Any, view: Any, events: Any,
     return render(request, "run.html", status, run=run, step=step, cards=cards,
                   plan_sections=SECTIONS,
                   resources=resources, error=error, summary=summary, boundaries=boundaries,
-                  title=flows_view.text(_flow_title(service, run.flow)),
+                  title=flows_view.text("reflect.survivor.title" if run.track == "survivor"
+                                        else _flow_title(service, run.flow)),
                   plan=service.safety.plan() if run.flow == "safety_plan" and view is None
                   else None)
 
