@@ -196,6 +196,14 @@ def bench_in_process(info: dict) -> dict:
             found = unlocked.journal.search(q)
             times.append(time.perf_counter() - t)
             hits.append(unlocked.journal.count() if False else len(found))
+        from afterword.domain.entries import EntryFilter
+
+        filtered_search = []
+        for n, q in enumerate(queries):
+            f = EntryFilter(tag=f"tag{n % 20}", mood_min=-1)
+            t = time.perf_counter()
+            unlocked.journal.search(q, f)
+            filtered_search.append(time.perf_counter() - t)
         match_counts = []
         for q in queries[:10]:
             match_counts.append(len(unlocked.journal.search(q, limit=1000)))
@@ -210,8 +218,6 @@ def bench_in_process(info: dict) -> dict:
         assert len(latest) == 20
         filtered = []
         for tag in range(10):
-            from afterword.domain.entries import EntryFilter
-
             t = time.perf_counter()
             unlocked.journal.list(EntryFilter(tag=f"tag{tag}", mood_min=1), limit=20)
             filtered.append(time.perf_counter() - t)
@@ -222,6 +228,7 @@ def bench_in_process(info: dict) -> dict:
         "search_p95_s": percentile(times, 95),
         "search_max_s": max(times),
         "matches_median": statistics.median(match_counts),
+        "search_filtered_p95_s": percentile(filtered_search, 95),
         "common_word_s": common_s,
         "common_hits": len(common),
         "list20_p50_s": percentile(list_times, 50),
@@ -337,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"search, selective ({p['queries']} queries, median {p['matches_median']:.0f} "
           f"matches)  p50 {ms(p['search_p50_s'])}, p95 {ms(p['search_p95_s'])}, "
           f"max {ms(p['search_max_s'])}   target p95 <= 50 ms")
+    print(f"search, selective, with tag + mood filters  p95 {ms(p['search_filtered_p95_s'])}")
     print(f"search, the most common word (top 20 of ~all entries)  {ms(p['common_word_s'])}")
     print(f"list latest 20            p50 {ms(p['list20_p50_s'])}, p95 {ms(p['list20_p95_s'])}"
           f"   target <= 20 ms;  with tag+mood filter p95 {ms(p['list20_filtered_p95_s'])}",

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, delete, func, insert, select, update
+from sqlalchemy import Table, and_, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from afterword.domain.entries import (
@@ -32,8 +32,14 @@ Searcher = Callable[[Session, "SqlEntryRepository", SearchQuery, EntryFilter, in
                     list[SearchHit]]
 
 
-def filter_clauses(filters: EntryFilter) -> builtins.list[Any]:
-    """WHERE clauses on the entries table for ``filters`` (shared with the search adapter)."""
+def filter_clauses(filters: EntryFilter, *, per_row: bool = False) -> builtins.list[Any]:
+    """WHERE clauses on the entries table for ``filters`` (shared with the search adapter).
+
+    Tag and person filters are ``id IN (subquery)`` by default, which lets the planner start
+    from the tag's few entries. ``per_row=True`` writes them as correlated EXISTS checks
+    instead, for full-text search: there the index must drive the query, because starting
+    from the tag would re-run the full-text match once per tagged entry.
+    """
     clauses: builtins.list[Any] = []
     if filters.since is not None:
         clauses.append(E.c.created_at >= filters.since)
@@ -46,20 +52,18 @@ def filter_clauses(filters: EntryFilter) -> builtins.list[Any]:
     if filters.episode_id is not None:
         clauses.append(E.c.episode_id == filters.episode_id)
     if filters.tag is not None:
+        tagged = (select(entry_tags.c.entry_id).join(T, T.c.id == entry_tags.c.tag_id)
+                  .where(T.c.name == filters.tag))
         clauses.append(
-            E.c.id.in_(
-                select(entry_tags.c.entry_id)
-                .join(T, T.c.id == entry_tags.c.tag_id)
-                .where(T.c.name == filters.tag)
-            )
+            exists(tagged.where(entry_tags.c.entry_id == E.c.id)) if per_row
+            else E.c.id.in_(tagged)
         )
     if filters.person is not None:
+        about = (select(entry_people.c.entry_id).join(P, P.c.id == entry_people.c.person_id)
+                 .where(P.c.alias_key == filters.person.casefold()))
         clauses.append(
-            E.c.id.in_(
-                select(entry_people.c.entry_id)
-                .join(P, P.c.id == entry_people.c.person_id)
-                .where(P.c.alias_key == filters.person.casefold())
-            )
+            exists(about.where(entry_people.c.entry_id == E.c.id)) if per_row
+            else E.c.id.in_(about)
         )
     return clauses
 

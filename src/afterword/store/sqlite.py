@@ -27,25 +27,37 @@ def fts_search(
     limit: int,
     offset: int,
 ) -> list[SearchHit]:
-    """FTS5 match, ranked by bm25 (title weighs double), with highlighted snippets."""
+    """FTS5 match, ranked by bm25 (title weighs double), with highlighted snippets.
+
+    Without filters, ranking reads only the index (no join with the entries table); snippets are
+    made for the returned page only. A word found in every entry of a large journal then costs
+    a fraction of a second instead of seconds. (A ``rowid IN (subquery)`` constraint instead of
+    the join is far slower: FTS5 re-checks it row by row.)
+    """
     index = table("entries_fts", column("rowid"))
+    match = fts.match_expression(query)
     rank: Any = literal_column("bm25(entries_fts, 2.0, 1.0)").label("rank")
+    clauses = filter_clauses(filters, per_row=True)
+    source: Any = index.join(E, E.c.id == index.c.rowid) if clauses else index
+    stmt = select(index.c.rowid.label("id"), rank).select_from(source).where(
+        text("entries_fts MATCH :q"), *clauses)
+    stmt = stmt.order_by(text("rank"), index.c.rowid.desc()).limit(limit).offset(offset)
+    ranked = session.execute(stmt, {"q": match}).all()
+    if not ranked:
+        return []
+    ids = [int(r.id) for r in ranked]
     snip: Any = literal_column(
         f"snippet(entries_fts, -1, char(2), char(3), '…', {fts.SNIPPET_TOKENS})"
     ).label("snip")
-    stmt = (
-        select(E.c.id, rank, snip)
-        .select_from(index.join(E, E.c.id == index.c.rowid))
-        .where(text("entries_fts MATCH :q"), *filter_clauses(filters))
-        .order_by(text("rank"), E.c.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    rows = session.execute(stmt, {"q": fts.match_expression(query)}).all()
-    entries = {e.id: e for e in repo.get_many([r.id for r in rows])}
+    snippets = dict(session.execute(
+        select(index.c.rowid, snip).select_from(index)
+        .where(text("entries_fts MATCH :q"), index.c.rowid.in_(ids)),
+        {"q": match},
+    ).all())
+    entries = {e.id: e for e in repo.get_many(ids)}
     hits = []
-    for row in rows:
-        plain, spans = _spans(row.snip or "")
+    for row in ranked:
+        plain, spans = _spans(snippets.get(row.id) or "")
         hits.append(SearchHit(entries[row.id], float(row.rank), plain, spans))
     return hits
 
