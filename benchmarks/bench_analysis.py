@@ -55,8 +55,12 @@ def main() -> int:
 
     t0 = time.perf_counter()
     for lo in range(0, len(entries), 256):
-        analyze(entries[lo:lo + 256])
+        analyze(entries[lo : lo + 256])
     bulk_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    analyze(entries, workers=2)
+    bulk2_s = time.perf_counter() - t0
 
     lat = []
     for text in entries[: args.single]:
@@ -71,19 +75,38 @@ def main() -> int:
     cold = []
     for _ in range(3):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "afterword", "analyze", "--json",
-                        "I keep asking myself why he stopped texting."],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "afterword",
+                "analyze",
+                "--json",
+                "I keep asking myself why he stopped texting.",
+            ],
+            check=True,
+            capture_output=True,
+        )
         cold.append(time.perf_counter() - t)
     child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
+    import os
+
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (shared machine)")
     print(f"analysis.load_s            {load_s:.2f}   (encoder + heads, first call in process)")
-    print(f"analysis.bulk_entries_per_s {len(entries) / bulk_s:.0f}   ({len(entries)} entries, "
-          f"mean {mean_words:.0f} words; target >= 1000)")
+    print(
+        f"analysis.bulk_entries_per_s {len(entries) / bulk_s:.0f}   ({len(entries)} entries, "
+        f"mean {mean_words:.0f} words, one process; target >= 1000)"
+    )
+    print(
+        f"analysis.bulk_2workers_per_s {len(entries) / bulk2_s:.0f}   (analyze(texts, workers=2))"
+    )
     print(f"analysis.single_p50_ms      {p50:.1f}")
     print(f"analysis.single_p95_ms      {p95:.1f}   (target <= 20)")
-    print(f"analysis.cold_start_s       {statistics.median(cold):.2f}   (`afterword analyze --json` "
-          "on one sentence, median of 3)")
+    print(
+        f"analysis.cold_start_s       {statistics.median(cold):.2f}   (`afterword analyze --json` "
+        "on one sentence, median of 3)"
+    )
     print(f"analysis.peak_rss_mb        {peak_mb:.0f}   (this process, after bulk)")
     print(f"analysis.cold_peak_rss_mb   {child_peak_mb:.0f}   (the CLI process)")
     return 0

@@ -13,7 +13,9 @@ import pytest
 from afterword.analysis import Detection, Result, analyze, embed
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "analysis-result.schema.json"
+SCHEMA = (
+    Path(__file__).resolve().parents[2] / "shared" / "contracts" / "analysis-result.schema.json"
+)
 
 ENTRY = (
     "We slept together on Saturday and he hasn't texted since. I feel so used. "
@@ -66,8 +68,12 @@ def test_empty_text_gives_a_defined_empty_result(text):
 
 
 def test_non_english_is_reported_not_guessed():
-    r = analyze(["Ich habe gestern mit ihm geschlafen und jetzt fühle ich mich so leer und "
-                 "benutzt, warum habe ich das zugelassen?"])[0]
+    r = analyze(
+        [
+            "Ich habe gestern mit ihm geschlafen und jetzt fühle ich mich so leer und "
+            "benutzt, warum habe ich das zugelassen?"
+        ]
+    )[0]
     assert r.language == "non_english" and r.notes
     assert not r.traps and not r.emotions and not r.themes
     r2 = analyze(["我不知道为什么我会这样做，我觉得很空虚。"])[0]
@@ -97,7 +103,17 @@ def test_embed_is_normalised_float32_and_meaningful():
 
 
 def test_importing_the_package_stays_light():
-    code = ("import sys, afterword.analysis, afterword.cli.analyze; "
-            "print(any(m in sys.modules for m in ('numpy', 'model2vec', 'tokenizers')))")
+    code = (
+        "import sys, afterword.analysis, afterword.cli.analyze; "
+        "print(any(m in sys.modules for m in ('numpy', 'model2vec', 'tokenizers')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_workers_give_the_same_results_in_the_same_order():
+    texts = [f"Entry {i}. Why did I let this happen? I feel so alone tonight." if i % 3 else
+             f"Entry {i}. I went to the shop." for i in range(600)]
+    one = [r.to_dict(i) for i, r in enumerate(analyze(texts))]
+    two = [r.to_dict(i) for i, r in enumerate(analyze(texts, workers=2))]
+    assert one == two

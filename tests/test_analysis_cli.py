@@ -39,7 +39,7 @@ def test_json_text_argument(capsys, monkeypatch):
 
 def test_json_from_stdin(capsys, monkeypatch):
     code, out, _ = _run(["analyze", "--json"], capsys, monkeypatch,
-                        stdin="I want to kill myself.".encode())
+                        stdin=b"I want to kill myself.")
     assert code == 0 and json.loads(out)["safety"]["crisis"]["flag"] is True
 
 

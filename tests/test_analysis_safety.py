@@ -83,3 +83,22 @@ def test_current_risk_wins_over_a_resolved_past():
     r = analyze([text])[0]
     assert r.safety.crisis.flag
     assert r.safety.crisis.evidence == ["But tonight I want to die again."]
+
+
+def test_no_thinking_traps_or_regret_framing_after_nonconsent():
+    text = ("I said no and he kept going anyway. I should have fought harder. "
+            "It's all my fault, I'm so stupid. I regret going to his place.")
+    r = analyze([text])[0]
+    assert r.safety.nonconsent.flag
+    assert r.traps == []
+    assert not {d.label for d in r.themes} & {"regret", "growth"}
+    assert r.notes
+
+
+def test_long_entry_with_one_crisis_sentence_in_the_middle():
+    text = " ".join(["Work was long and the bus was late again."] * 20
+                    + ["Sometimes I think everyone would be better off without me."]
+                    + ["Then I made tea and watched something."] * 20)
+    r = analyze([text])[0]
+    assert r.safety.crisis.flag
+    assert r.safety.crisis.evidence == ["Sometimes I think everyone would be better off without me."]

@@ -48,5 +48,9 @@ def test_saving_is_byte_for_byte_stable(tmp_path):
     hs = heads.load()
     for folder in (tmp_path / "a", tmp_path / "b"):
         heads.save(folder, hs.version, list(hs.heads.values()), {"training": hs.meta["training"]})
-    assert (tmp_path / "a" / "heads.npz").read_bytes() == (tmp_path / "b" / "heads.npz").read_bytes()
-    assert (tmp_path / "a" / "heads.json").read_text() == (tmp_path / "b" / "heads.json").read_text()
+    assert (tmp_path / "a" / "heads.npz").read_bytes() == (
+        tmp_path / "b" / "heads.npz"
+    ).read_bytes()
+    assert (tmp_path / "a" / "heads.json").read_text() == (
+        tmp_path / "b" / "heads.json"
+    ).read_text()

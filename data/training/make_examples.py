@@ -1,10 +1,11 @@
-"""Write the project's labelled examples (data/training/*.jsonl) from templates and hand-written lines.
+"""Write the project's labelled examples (data/training/*.jsonl) from templates and hand lines.
 
     python data/training/make_examples.py
 
 Deterministic: a fixed seed, sorted output. Hand-written lines live in ``hand/*.txt`` as
 ``labels | text`` (labels comma-separated, ``-`` for none). Template rows are split into
-train/validation/test (60/20/20) by *template*, so no held-out sentence shares a template with training;
+train/validation/test (60/20/20) by *template*, so no held-out sentence shares a template with
+training;
 hand rows are split by a hash of their text. See DATASHEET.md.
 """
 
@@ -23,52 +24,154 @@ SEED = 20261126
 VARIANTS = 4
 
 PEOPLE = [
-    ("Jake", "he", "him", "his"), ("Sam", "they", "them", "their"), ("Priya", "she", "her", "her"),
-    ("Marcus", "he", "him", "his"), ("Lena", "she", "her", "her"), ("Alex", "they", "them", "their"),
-    ("Tom", "he", "him", "his"), ("Aisha", "she", "her", "her"), ("Diego", "he", "him", "his"),
-    ("Chloe", "she", "her", "her"), ("Noor", "she", "her", "her"), ("Ben", "he", "him", "his"),
-    ("Jordan", "they", "them", "their"), ("Mei", "she", "her", "her"), ("Luca", "he", "him", "his"),
-    ("my ex", "he", "him", "his"), ("the guy from the app", "he", "him", "his"),
-    ("the girl from the party", "she", "her", "her"), ("my coworker", "she", "her", "her"),
+    ("Jake", "he", "him", "his"),
+    ("Sam", "they", "them", "their"),
+    ("Priya", "she", "her", "her"),
+    ("Marcus", "he", "him", "his"),
+    ("Lena", "she", "her", "her"),
+    ("Alex", "they", "them", "their"),
+    ("Tom", "he", "him", "his"),
+    ("Aisha", "she", "her", "her"),
+    ("Diego", "he", "him", "his"),
+    ("Chloe", "she", "her", "her"),
+    ("Noor", "she", "her", "her"),
+    ("Ben", "he", "him", "his"),
+    ("Jordan", "they", "them", "their"),
+    ("Mei", "she", "her", "her"),
+    ("Luca", "he", "him", "his"),
+    ("my ex", "he", "him", "his"),
+    ("the guy from the app", "he", "him", "his"),
+    ("the girl from the party", "she", "her", "her"),
+    ("my coworker", "she", "her", "her"),
 ]
 FILL = {
-    "place": ["at work", "at the party", "in class", "at dinner", "at the gym", "on the call",
-              "at my sister's", "in the meeting", "at the bar", "online"],
-    "task": ["the presentation", "my exam", "the interview", "the report", "my driving test",
-             "the project", "my essay", "the audition", "the deadline", "the first date"],
-    "thing": ["the job", "this relationship", "my degree", "the flat", "my friendships",
-              "the promotion", "my marriage", "my health", "my savings", "the trip"],
-    "day": ["last night", "on Saturday", "this morning", "yesterday", "two weeks ago",
-            "after the wedding", "on my birthday", "last weekend"],
-    "feeling": ["anxious", "sad", "empty", "ashamed", "hopeless", "lonely", "stupid", "worthless",
-                "angry", "guilty", "numb", "scared"],
-    "group": ["my friends", "my family", "my coworkers", "everyone at school", "people",
-              "my classmates", "my team", "the other parents"],
+    "place": [
+        "at work",
+        "at the party",
+        "in class",
+        "at dinner",
+        "at the gym",
+        "on the call",
+        "at my sister's",
+        "in the meeting",
+        "at the bar",
+        "online",
+    ],
+    "task": [
+        "the presentation",
+        "my exam",
+        "the interview",
+        "the report",
+        "my driving test",
+        "the project",
+        "my essay",
+        "the audition",
+        "the deadline",
+        "the first date",
+    ],
+    "thing": [
+        "the job",
+        "this relationship",
+        "my degree",
+        "the flat",
+        "my friendships",
+        "the promotion",
+        "my marriage",
+        "my health",
+        "my savings",
+        "the trip",
+    ],
+    "day": [
+        "last night",
+        "on Saturday",
+        "this morning",
+        "yesterday",
+        "two weeks ago",
+        "after the wedding",
+        "on my birthday",
+        "last weekend",
+    ],
+    "feeling": [
+        "anxious",
+        "sad",
+        "empty",
+        "ashamed",
+        "hopeless",
+        "lonely",
+        "stupid",
+        "worthless",
+        "angry",
+        "guilty",
+        "numb",
+        "scared",
+    ],
+    "group": [
+        "my friends",
+        "my family",
+        "my coworkers",
+        "everyone at school",
+        "people",
+        "my classmates",
+        "my team",
+        "the other parents",
+    ],
 }
-OPENERS = ["", "", "", "Honestly, ", "Ugh. ", "Tonight ", "Journal: ", "So. ", "Not sure why but ",
-           "Writing this down: ", "Okay. ", "I guess "]
+OPENERS = [
+    "",
+    "",
+    "",
+    "Honestly, ",
+    "Ugh. ",
+    "Tonight ",
+    "Journal: ",
+    "So. ",
+    "Not sure why but ",
+    "Writing this down: ",
+    "Okay. ",
+    "I guess ",
+]
 
 
 def _fill(template: str, rng: random.Random) -> str:
     name, he, him, his = rng.choice(PEOPLE)
-    values = {"name": name, "he": he, "him": him, "his": his,
-              "He": he.capitalize(), "Name": name[0].upper() + name[1:]}
+    values = {
+        "name": name,
+        "he": he,
+        "him": him,
+        "his": his,
+        "He": he.capitalize(),
+        "Name": name[0].upper() + name[1:],
+    }
     for key, options in FILL.items():
         values[key] = rng.choice(options)
     text = template.format(**values)
     if he == "they":
-        text = re.sub(r"\bthey (is|was|has|does|wants|thinks|says|doesn't|isn't|wasn't|hasn't|"
-                      r"likes|cares|knows|means|loves|hates|texts|calls|acts|looks|seems)\b",
-                      lambda m: "they " + _plural(m.group(1)), text)
-        text = re.sub(r"\bThey (is|was|has|does|wants|thinks|says|doesn't|isn't|wasn't|hasn't|"
-                      r"likes|cares|knows|means|loves|hates|texts|calls|acts|looks|seems)\b",
-                      lambda m: "They " + _plural(m.group(1)), text)
+        text = re.sub(
+            r"\bthey (is|was|has|does|wants|thinks|says|doesn't|isn't|wasn't|hasn't|"
+            r"likes|cares|knows|means|loves|hates|texts|calls|acts|looks|seems)\b",
+            lambda m: "they " + _plural(m.group(1)),
+            text,
+        )
+        text = re.sub(
+            r"\bThey (is|was|has|does|wants|thinks|says|doesn't|isn't|wasn't|hasn't|"
+            r"likes|cares|knows|means|loves|hates|texts|calls|acts|looks|seems)\b",
+            lambda m: "They " + _plural(m.group(1)),
+            text,
+        )
     return text
 
 
 def _plural(verb: str) -> str:
-    table = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
-             "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+    table = {
+        "is": "are",
+        "was": "were",
+        "has": "have",
+        "does": "do",
+        "doesn't": "don't",
+        "isn't": "aren't",
+        "wasn't": "weren't",
+        "hasn't": "haven't",
+    }
     return table.get(verb, verb[:-1] if verb.endswith("s") else verb)
 
 
@@ -99,12 +202,20 @@ def _hand(task: str) -> list[dict[str, object]]:
             continue
         labels, _, text = line.partition(" | ")
         labs = [] if labels.strip() == "-" else [x.strip() for x in labels.split(",")]
-        rows.append({"text": text.strip(), "labels": labs, "source": "hand",
-                     "split": _split_for("hand:" + text.strip())})
+        rows.append(
+            {
+                "text": text.strip(),
+                "labels": labs,
+                "source": "hand",
+                "split": _split_for("hand:" + text.strip()),
+            }
+        )
     return rows
 
 
-def _generated(task: str, table: dict[str, list[str]], rng: random.Random) -> list[dict[str, object]]:
+def _generated(
+    task: str, table: dict[str, list[str]], rng: random.Random
+) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for labels_key, templates in table.items():
         labs = [] if labels_key == "-" else labels_key.split(",")
@@ -122,8 +233,13 @@ def _generated(task: str, table: dict[str, list[str]], rng: random.Random) -> li
 
 def main() -> None:
     rng = random.Random(SEED)
-    for task, table in (("traps", TRAPS), ("themes", THEMES), ("crisis", CRISIS),
-                        ("nonconsent", NONCONSENT), ("rumination", RUMINATION)):
+    for task, table in (
+        ("traps", TRAPS),
+        ("themes", THEMES),
+        ("crisis", CRISIS),
+        ("nonconsent", NONCONSENT),
+        ("rumination", RUMINATION),
+    ):
         rows = _generated(task, table, rng) + _hand(task)
         unique: dict[str, dict[str, object]] = {}
         for row in rows:
@@ -132,7 +248,9 @@ def main() -> None:
         with (HERE / f"{task}.jsonl").open("w", encoding="utf-8") as fh:
             for row in out:
                 fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-        counts = {s: sum(1 for r in out if r["split"] == s) for s in ("train", "validation", "test")}
+        counts = {
+            s: sum(1 for r in out if r["split"] == s) for s in ("train", "validation", "test")
+        }
         print(task, len(out), counts)
 
 

@@ -23,12 +23,18 @@ __all__ = [
 ]
 
 
-def analyze(texts: Sequence[str]) -> list[Result]:
-    """Analyse each text; results come back in the same order."""
+def analyze(texts: Sequence[str], *, workers: int = 1) -> list[Result]:
+    """Analyse each text; results come back in the same order.
+
+    ``workers`` > 1 splits a large batch over that many forked processes (bulk jobs only;
+    the model is loaded once, before the fork, and shared).
+    """
     if isinstance(texts, str):
         raise TypeError("analyze() takes a list of texts, not one string")
     from afterword.analysis import engine
 
+    if workers > 1:
+        return engine.analyze_parallel(list(texts), workers)
     return engine.analyze(list(texts))
 
 

@@ -7,12 +7,10 @@ model hub: the path is checked before model2vec sees it, and the hub is switched
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -36,20 +34,33 @@ class StaticEncoder:
     from a single tokenisation, so a text's vector is the mean over all of its tokens."""
 
     def __init__(self, folder: Path = ENCODER_DIR) -> None:
-        if not (folder / "model.safetensors").is_file() or not (folder / "tokenizer.json").is_file():
+        if (
+            not (folder / "model.safetensors").is_file()
+            or not (folder / "tokenizer.json").is_file()
+        ):
             from afterword.errors import InvalidInput
 
             raise InvalidInput(f"encoder artifact missing at {folder}")
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from model2vec import StaticModel
+        # The artifact is model2vec's format; reading its two files directly keeps start-up
+        # light (model2vec itself imports the Hugging Face hub client) and can never download.
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
 
-        model: Any = StaticModel.from_pretrained(folder, normalize=True)
-        self._tokenizer = model.tokenizer
-        self._tokenizer.no_truncation()
-        self._tokenizer.no_padding()
-        self._table: Matrix = np.asarray(model.embedding, dtype=np.float32)
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        self._table: Matrix = np.asarray(
+            load_file(str(folder / "model.safetensors"))["embeddings"], dtype=np.float32
+        )
+        unk = getattr(tokenizer.model, "unk_token", None)
+        self._unk = tokenizer.token_to_id(unk) if unk else None
         self.dim = int(self._table.shape[1])
-        build = json.loads((folder / "build.json").read_text()) if (folder / "build.json").is_file() else {}
+        build = (
+            json.loads((folder / "build.json").read_text())
+            if (folder / "build.json").is_file()
+            else {}
+        )
         self.info = EncoderInfo(
             name=str(build.get("name", "static-minilm")),
             version=str(build.get("version", "0")),
@@ -58,7 +69,11 @@ class StaticEncoder:
 
     def _ids(self, texts: Sequence[str]) -> list[list[int]]:
         clipped = [t[:MAX_SENTENCE_CHARS] for t in texts]
-        return [e.ids for e in self._tokenizer.encode_batch_fast(clipped, add_special_tokens=False)]
+        ids = [e.ids for e in self._tokenizer.encode_batch_fast(clipped, add_special_tokens=False)]
+        if self._unk is not None:  # as model2vec does: unknown pieces carry no meaning
+            unk = self._unk
+            ids = [[t for t in x if t != unk] if unk in x else x for x in ids]
+        return ids
 
     def _sums(self, ids: list[list[int]]) -> tuple[Matrix, npt.NDArray[np.float32]]:
         lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
@@ -66,15 +81,20 @@ class StaticEncoder:
         nonempty = np.flatnonzero(lengths)
         if nonempty.size:
             flat = np.fromiter((t for i in nonempty for t in ids[i]), dtype=np.int64)
-            starts = np.concatenate(([0], np.cumsum(lengths[nonempty])[:-1]))
-            sums[nonempty] = np.add.reduceat(self._table[flat], starts, axis=0)
+            ends = np.cumsum(lengths[nonempty])
+            starts = ends - lengths[nonempty]
+            # reduceat over one huge gathered block thrashes the cache; small blocks are far faster.
+            for lo in range(0, nonempty.size, 64):
+                hi = min(lo + 64, nonempty.size)
+                block = self._table[flat[starts[lo] : ends[hi - 1]]]
+                sums[nonempty[lo:hi]] = np.add.reduceat(block, starts[lo:hi] - starts[lo], axis=0)
         return sums, lengths.astype(np.float32)
 
     def encode(self, texts: Sequence[str], batch_size: int = 512) -> Matrix:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for lo in range(0, len(texts), batch_size):
-            sums, _ = self._sums(self._ids(texts[lo:lo + batch_size]))
-            out[lo:lo + batch_size] = _normalise(sums)
+            sums, _ = self._sums(self._ids(texts[lo : lo + batch_size]))
+            out[lo : lo + batch_size] = _normalise(sums)
         return out
 
     def encode_groups(self, groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
@@ -97,7 +117,8 @@ class StaticEncoder:
 def _normalise(m: Matrix) -> Matrix:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (m / norms).astype(np.float32, copy=False)
+    out: Matrix = (m / norms).astype(np.float32, copy=False)
+    return out
 
 
 _lock = threading.Lock()

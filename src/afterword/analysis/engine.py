@@ -27,6 +27,7 @@ from afterword.analysis.text import Sentence, language, sentences
 MAX_SENTENCES = 400
 MAX_PIECE_CHARS = 400
 MAX_EVIDENCE = 3
+SURVIVOR_HIDDEN_THEMES = frozenset({"regret", "growth"})
 
 Matrix = npt.NDArray[np.float32]
 
@@ -49,12 +50,14 @@ def _pieces(text: str) -> list[Sentence]:
         start = 0
         body = s.text
         while len(body) - start > MAX_PIECE_CHARS:
-            cut = max(body.rfind(mark, start, start + MAX_PIECE_CHARS) for mark in (", ", "; ", " - "))
+            cut = max(
+                body.rfind(mark, start, start + MAX_PIECE_CHARS) for mark in (", ", "; ", " - ")
+            )
             if cut <= start:
                 cut = body.rfind(" ", start, start + MAX_PIECE_CHARS)
             if cut <= start:
                 cut = start + MAX_PIECE_CHARS
-            piece = body[start:cut + 1].strip()
+            piece = body[start : cut + 1].strip()
             if piece:
                 off = body.index(piece, start)
                 out.append(Sentence(s.start + off, s.start + off + len(piece), piece))
@@ -84,7 +87,9 @@ def _prepare(text: str) -> _Prepared:
 def model_info() -> ModelInfo:
     enc = encoder_mod.get()
     hs = heads_mod.get()
-    return ModelInfo(name=f"afterword-analysis/{enc.info.name}", version=f"{hs.version}+{enc.info.version}")
+    return ModelInfo(
+        name=f"afterword-analysis/{enc.info.name}", version=f"{hs.version}+{enc.info.version}"
+    )
 
 
 def analyze(texts: Sequence[str]) -> list[Result]:
@@ -97,18 +102,13 @@ def analyze(texts: Sequence[str]) -> list[Result]:
 
     groups = [[s.text for s in p.sents[:MAX_SENTENCES]] for p in prepared]
     text_vecs, sent_vecs = enc.encode_groups(groups)
-    head_texts = [" ".join(g) for g in groups]
-    flat = [s for g in groups for s in g]
 
-    p_traps_t = hs["traps"].proba(head_texts, text_vecs)
-    p_traps_s = hs["traps"].proba(flat, sent_vecs)
-    p_themes_t = hs["themes"].proba(head_texts, text_vecs)
-    p_themes_s = hs["themes"].proba(flat, sent_vecs)
-    p_emo = hs["emotions"].proba(head_texts, text_vecs)
-    p_emo_s = hs["emotions"].proba(flat, sent_vecs)
-    p_crisis = hs["crisis"].proba(flat, sent_vecs)[:, 0]
-    p_nonc = hs["nonconsent"].proba(flat, sent_vecs)[:, 0]
-    p_rum = hs["rumination"].proba(flat, sent_vecs)[:, 0]
+    p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs)
+    p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs)
+    p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs)
+    p_crisis = hs["crisis"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+    p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+    p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
 
     results: list[Result] = []
     offset = 0
@@ -122,56 +122,63 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         if not prep.sents:
             results.append(_empty(info, prep.lang, notes))
             continue
-        crisis = _signal(
-            prep.sents, safety.crisis_sentences(prep.sents), p_crisis[rows], hs["crisis"].threshold("crisis")
-        )
-        nonconsent = _signal(
-            prep.sents, safety.nonconsent_sentences(prep.sents), p_nonc[rows],
-            hs["nonconsent"].threshold("nonconsent"),
+        crisis = safety.crisis(prep.sents, p_crisis[rows], hs["crisis"].threshold("crisis"))
+        nonconsent = safety.nonconsent(
+            prep.sents, p_nonc[rows], hs["nonconsent"].threshold("nonconsent")
         )
         rum = _rumination(prep.sents[:k], p_rum[rows], hs["rumination"].threshold("rumination"))
-        traps = _multilabel(TRAPS, hs["traps"].thresholds, p_traps_t[i], p_traps_s[rows], prep.sents)
-        themes = _multilabel(THEMES, hs["themes"].thresholds, p_themes_t[i], p_themes_s[rows], prep.sents)
-        emotions = _multilabel(EMOTIONS, hs["emotions"].thresholds, p_emo[i], p_emo_s[rows], prep.sents)
-        results.append(Result(
-            safety=Safety(crisis=crisis, nonconsent=nonconsent), rumination=rum, traps=traps,
-            emotions=emotions, themes=themes, model=info, language=prep.lang, notes=notes,
-        ))
+        traps = _multilabel(
+            TRAPS, hs["traps"].thresholds, p_traps_t[i], p_traps_s[rows], prep.sents
+        )
+        themes = _multilabel(
+            THEMES, hs["themes"].thresholds, p_themes_t[i], p_themes_s[rows], prep.sents
+        )
+        emotions = _multilabel(
+            EMOTIONS, hs["emotions"].thresholds, p_emo_t[i], p_emo_s[rows], prep.sents
+        )
+        if nonconsent.flag:
+            # DESIGN §3: after an experience without consent, thoughts about it are never
+            # called thinking traps, and it is never framed as a mistake or a lesson.
+            traps = []
+            themes = [d for d in themes if d.label not in SURVIVOR_HIDDEN_THEMES]
+            notes.append(msg("analysis.note.survivor"))
+        results.append(
+            Result(
+                safety=Safety(crisis=crisis, nonconsent=nonconsent),
+                rumination=rum,
+                traps=traps,
+                emotions=emotions,
+                themes=themes,
+                model=info,
+                language=prep.lang,
+                notes=notes,
+            )
+        )
     return results
 
 
 def _empty(info: ModelInfo, lang: str, notes: list[str]) -> Result:
     none = Signal(False, 0.0, [])
     return Result(
-        safety=Safety(none, none), rumination=Rumination(False, [], 0.0), traps=[], emotions=[],
-        themes=[], model=info, language=lang, notes=notes,
+        safety=Safety(none, none),
+        rumination=Rumination(False, [], 0.0),
+        traps=[],
+        emotions=[],
+        themes=[],
+        model=info,
+        language=lang,
+        notes=notes,
     )
 
 
-def _signal(
-    sents: Sequence[Sentence], signals: Sequence[safety.SentenceSignal],
-    head: npt.NDArray[np.float32], threshold: float,
-) -> Signal:
-    scores: list[float] = []
-    for j, sig in enumerate(signals):
-        p = float(head[j]) if j < len(head) else 0.0
-        if sig.rule:
-            scores.append(max(safety.RULE_SCORE, p))
-        elif sig.vetoed:
-            scores.append(min(p, threshold * 0.5))
-        else:
-            scores.append(p)
-    flagged = [j for j, s in enumerate(scores) if s >= threshold]
-    flagged.sort(key=lambda j: -scores[j])
-    evidence = [sents[j].text for j in sorted(flagged[:MAX_EVIDENCE])]
-    return Signal(bool(flagged), max(scores, default=0.0), evidence)
-
-
-def _rumination(sents: Sequence[Sentence], head: npt.NDArray[np.float32], threshold: float) -> Rumination:
+def _rumination(
+    sents: Sequence[Sentence], head: npt.NDArray[np.float32], threshold: float
+) -> Rumination:
     questions: list[str] = []
     best = 0.0
+    kinds = rumination_mod.kinds([s.text for s in sents])
     for j, s in enumerate(sents):
-        kind = rumination_mod.rule_kind(s.text)
+        kind = kinds[j]
         p = float(head[j])
         if kind == "practical":
             continue
@@ -187,8 +194,11 @@ def _rumination(sents: Sequence[Sentence], head: npt.NDArray[np.float32], thresh
 
 
 def _multilabel(
-    labels: Sequence[str], thresholds: npt.NDArray[np.float32], p_text: npt.NDArray[np.float32],
-    p_sents: npt.NDArray[np.float32], sents: Sequence[Sentence],
+    labels: Sequence[str],
+    thresholds: npt.NDArray[np.float32],
+    p_text: npt.NDArray[np.float32],
+    p_sents: npt.NDArray[np.float32],
+    sents: Sequence[Sentence],
 ) -> list[Detection]:
     out: list[Detection] = []
     if p_sents.shape[0] == 0:
@@ -200,6 +210,23 @@ def _multilabel(
             out.append(Detection(label, score, sents[int(best_rows[j])].text))
     out.sort(key=lambda d: -d.score)
     return out
+
+
+PARALLEL_CHUNK = 256
+
+
+def analyze_parallel(texts: Sequence[str], workers: int) -> list[Result]:
+    """``analyze`` over ``workers`` forked processes; falls back to one for small batches."""
+    import multiprocessing
+
+    if len(texts) < 2 * PARALLEL_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+        return analyze(texts)
+    encoder_mod.get()
+    heads_mod.get()
+    chunks = [list(texts[i : i + PARALLEL_CHUNK]) for i in range(0, len(texts), PARALLEL_CHUNK)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(analyze, chunks)
+    return [r for part in parts for r in part]
 
 
 def embed(texts: Sequence[str]) -> Matrix:

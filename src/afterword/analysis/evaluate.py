@@ -17,25 +17,35 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from afterword.analysis import analyze
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
 from afterword.analysis.train import load_rows, repo_root, rows_with_negatives, shared_data
 
 SHARMA_LABELS = {
-    "all-or-nothing thinking": "all_or_nothing", "overgeneralizing": "overgeneralizing",
-    "overgeneralization": "overgeneralizing", "labeling": "labeling",
-    "fortune telling": "fortune_telling", "mind reading": "mind_reading",
-    "emotional reasoning": "emotional_reasoning", "should statements": "should_statements",
-    "personalizing": "personalizing", "personalization": "personalizing",
-    "disqualifying the positive": "disqualifying_positive", "catastrophizing": "catastrophizing",
-    "comparing and despairing": "comparing_despairing", "comparing": "comparing_despairing",
-    "blaming": "blaming", "negative feeling or emotion": "negative_feeling", "not distorted": "none",
+    "all-or-nothing thinking": "all_or_nothing",
+    "overgeneralizing": "overgeneralizing",
+    "overgeneralization": "overgeneralizing",
+    "labeling": "labeling",
+    "fortune telling": "fortune_telling",
+    "mind reading": "mind_reading",
+    "emotional reasoning": "emotional_reasoning",
+    "should statements": "should_statements",
+    "personalizing": "personalizing",
+    "personalization": "personalizing",
+    "disqualifying the positive": "disqualifying_positive",
+    "catastrophizing": "catastrophizing",
+    "comparing and despairing": "comparing_despairing",
+    "comparing": "comparing_despairing",
+    "blaming": "blaming",
+    "negative feeling or emotion": "negative_feeling",
+    "not distorted": "none",
 }
 
 
-def _prf(pred: Sequence[set[str]], gold: Sequence[set[str]], labels: Sequence[str]) -> list[tuple[str, int, float, float, float]]:
+def _prf(
+    pred: Sequence[set[str]], gold: Sequence[set[str]], labels: Sequence[str]
+) -> list[tuple[str, int, float, float, float]]:
     rows = []
     for lab in labels:
         tp = sum(1 for p, g in zip(pred, gold, strict=True) if lab in p and lab in g)
@@ -54,9 +64,11 @@ def _table(rows: Iterable[tuple[str, int, float, float, float]]) -> list[str]:
     out += [f"| {lab} | {n} | {p:.2f} | {r:.2f} | {f:.2f} |" for lab, n, p, r, f in rows]
     scored = [r for r in rows if r[1] > 0]
     macro = sum(r[4] for r in scored) / max(1, len(scored))
-    out.append(f"| **macro (labels with support)** | {sum(r[1] for r in rows)} | "
-               f"{sum(r[2] for r in scored) / max(1, len(scored)):.2f} | "
-               f"{sum(r[3] for r in scored) / max(1, len(scored)):.2f} | **{macro:.3f}** |")
+    out.append(
+        f"| **macro (labels with support)** | {sum(r[1] for r in rows)} | "
+        f"{sum(r[2] for r in scored) / max(1, len(scored)):.2f} | "
+        f"{sum(r[3] for r in scored) / max(1, len(scored)):.2f} | **{macro:.3f}** |"
+    )
     return out
 
 
@@ -83,8 +95,11 @@ def eval_sharma(data: Path) -> tuple[list[str], dict[str, float]]:
     results = analyze(texts)
     pred = [{d.label for d in r.traps} for r in results]
     rows = _prf(pred, [labels[t] for t in texts], TRAPS)
-    lines = [f"{len(texts)} unique thoughts (multi-label, labels normalised at load time; "
-             f"{sum(1 for t in texts if not labels[t])} with no trap). Not trained on.", ""]
+    lines = [
+        f"{len(texts)} unique thoughts (multi-label, labels normalised at load time; "
+        f"{sum(1 for t in texts if not labels[t])} with no trap). Not trained on.",
+        "",
+    ]
     return lines + _table(rows), {"traps_sharma_macro_f1": macro_f1(rows)}
 
 
@@ -100,8 +115,9 @@ def eval_goemotions(data: Path) -> tuple[list[str], dict[str, float]]:
             gold.append({EMOTIONS[int(i)] for i in parts[1].split(",")})
     pred = [{d.label for d in r.emotions} for r in analyze(texts)]
     rows = _prf(pred, gold, EMOTIONS)
-    return [f"{len(texts)} test comments; thresholds were set on the dev split.", ""] + _table(rows), {
-        "emotions_goemotions_macro_f1": macro_f1(rows)}
+    return [f"{len(texts)} test comments; thresholds were set on the dev split.", ""] + _table(
+        rows
+    ), {"emotions_goemotions_macro_f1": macro_f1(rows)}
 
 
 def _posts(cell: str) -> list[str]:
@@ -129,21 +145,29 @@ def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
     by_label: dict[str, list[bool]] = {}
     off = 0
     for label, posts in users:
-        by_label.setdefault(label, []).append(any(flags[off:off + len(posts)]))
+        by_label.setdefault(label, []).append(any(flags[off : off + len(posts)]))
         off += len(posts)
-    lines = [f"{len(users)} users, {len(flat)} posts; a user counts as flagged when at least one "
-             "post is. A smoke test, not a calibrated benchmark (Reddit text with concept-"
-             "normalisation artefacts).", "", "| C-SSRS label | users | share flagged |",
-             "|---|---:|---:|"]
+    lines = [
+        f"{len(users)} users, {len(flat)} posts; a user counts as flagged when at least one "
+        "post is. A smoke test, not a calibrated benchmark (Reddit text with concept-"
+        "normalisation artefacts).",
+        "",
+        "| C-SSRS label | users | share flagged |",
+        "|---|---:|---:|",
+    ]
     for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
         got = by_label.get(label, [])
         lines.append(f"| {label} | {len(got)} | {sum(got) / max(1, len(got)):.2f} |")
     risk = [f for lab in ("Ideation", "Behavior", "Attempt") for f in by_label.get(lab, [])]
     sup = by_label.get("Supportive", [])
-    metrics = {"cssrs_risk_users_flagged": sum(risk) / max(1, len(risk)),
-               "cssrs_supportive_flagged": sum(sup) / max(1, len(sup))}
-    lines.append(f"| **Ideation + Behavior + Attempt** | {len(risk)} | "
-                 f"**{metrics['cssrs_risk_users_flagged']:.2f}** |")
+    metrics = {
+        "cssrs_risk_users_flagged": sum(risk) / max(1, len(risk)),
+        "cssrs_supportive_flagged": sum(sup) / max(1, len(sup)),
+    }
+    lines.append(
+        f"| **Ideation + Behavior + Attempt** | {len(risk)} | "
+        f"**{metrics['cssrs_risk_users_flagged']:.2f}** |"
+    )
     return lines, metrics
 
 
@@ -167,11 +191,15 @@ def _binary(task: str) -> tuple[list[str], dict[str, float]]:
 
 
 def eval_own() -> tuple[list[str], dict[str, float]]:
-    lines = ["Held-out test split of data/training (never used for training or thresholds; "
-             "template rows are split by template, so no test sentence shares a template with "
-             "training). For the binary detectors, the test rows of the other tasks count as "
-             "negatives too (everyday and painful journal sentences).", "", "| detector | positives | negatives | precision | recall | "
-             "false-positive rate | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "Held-out test split of data/training (never used for training or thresholds; "
+        "template rows are split by template, so no test sentence shares a template with "
+        "training). For the binary detectors, the test rows of the other tasks count as "
+        "negatives too (everyday and painful journal sentences).",
+        "",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     metrics: dict[str, float] = {}
     for task in ("crisis", "nonconsent", "rumination"):
         got, m = _binary(task)
@@ -214,10 +242,17 @@ def run(out: Path) -> dict[str, float]:
     for _, (_, m) in sections:
         metrics.update(m)
     info = model_info()
-    doc = ["# Analysis quality", "",
-           "Written by `python -m afterword.analysis.evaluate` (`make eval`); do not edit by hand.",
-           f"Model: `{info.name}` version `{info.version}`.", "", "## Targets", "",
-           "| target | measured | goal | met |", "|---|---:|---:|---|"]
+    doc = [
+        "# Analysis quality",
+        "",
+        "Written by `python -m afterword.analysis.evaluate` (`make eval`); do not edit by hand.",
+        f"Model: `{info.name}` version `{info.version}`.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | goal | met |",
+        "|---|---:|---:|---|",
+    ]
     for name, key, op, goal in TARGETS:
         if key not in metrics:
             doc.append(f"| {name} | skipped | {op} {goal} | - |")

@@ -1,8 +1,14 @@
-"""Hashed word and word-pair features, the same at training and at run time.
+"""Lexical features beside the embedding, computed the same way at training and at run time.
 
-Static embeddings lose word order and small function words ("not", "so", "ever"); a hashed
-bag of unigrams and bigrams next to the embedding gives the linear heads those cues back.
-CRC32 is stable across processes and platforms (unlike Python's ``hash``).
+* Hashed unigrams and bigrams: static embeddings lose word order and down-weight frequent
+  words ("not", "so", "ever"); a hashed bag of words gives a linear head those cues back.
+  A unigram's bucket is CRC32 of the word (stable across processes, unlike ``hash``); a bigram's
+  bucket is mixed from its two unigram buckets, so it costs no string work. Each segment's vector
+  is its gram counts divided by the square root of its number of grams.
+* Trap cues: hand-written patterns from the CBT descriptions of the thinking traps.
+
+Everything works on *groups*: a text split into sentences. Sentence rows and text rows come
+out of one pass, which is what keeps bulk analysis fast.
 """
 
 from __future__ import annotations
@@ -10,53 +16,107 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_BUCKETS: dict[str, int] = {}
+_MIX = 0x9E3779B1
+
+Matrix = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
 
 
-@lru_cache(maxsize=200_000)
-def _bucket(token: str, dim: int) -> int:
-    return zlib.crc32(token.encode("utf-8")) & (dim - 1)
+def _bucket(token: str) -> int:
+    value = _BUCKETS.get(token)
+    if value is None:
+        value = zlib.crc32(token.encode("utf-8"))
+        if len(_BUCKETS) < 500_000:
+            _BUCKETS[token] = value
+    return value
 
 
-def hashed_rows(text: str, dim: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-    """Bucket indices and L2-normalised counts of the unigrams and bigrams of ``text``."""
-    tokens = _TOKEN.findall(text.lower())
-    grams = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-    if not grams:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    idx, counts = np.unique(
-        np.fromiter((_bucket(g, dim) for g in grams), dtype=np.int64, count=len(grams)),
-        return_counts=True,
-    )
-    values = counts.astype(np.float32)
-    values /= np.float32(np.sqrt((values * values).sum()))
-    return idx, values
+def _grams(groups: Sequence[Sequence[str]], dim: int) -> tuple[Ints, Ints, Ints, Ints, Ints]:
+    """Buckets of all grams, with each gram's sentence and text, and per-sentence/text counts.
+
+    Bigrams inside a sentence belong to that sentence and its text; bigrams across two
+    sentences of one text belong to the text only (sentence id -1).
+    """
+    sent_sizes: list[int] = []
+    raw: list[int] = []
+    for group in groups:
+        for sentence in group:
+            tokens = _TOKEN.findall(sentence.lower())
+            sent_sizes.append(len(tokens))
+            raw.extend(_bucket(t) for t in tokens)
+    uni = np.asarray(raw, dtype=np.int64)
+    n_sent = len(sent_sizes)
+    sent_of_tok = np.repeat(np.arange(n_sent, dtype=np.int64), sent_sizes)
+    group_sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+    text_of_sent = np.repeat(np.arange(len(groups), dtype=np.int64), group_sizes)
+    text_of_tok = text_of_sent[sent_of_tok] if n_sent else np.zeros(0, dtype=np.int64)
+
+    same_text = text_of_tok[:-1] == text_of_tok[1:]
+    same_sent = sent_of_tok[:-1] == sent_of_tok[1:]
+    low = uni & 0xFFFFFF  # keeps the product inside int64
+    bi = ((low[:-1] * _MIX) ^ (low[1:] + 0x7F4A7C15)) & 0xFFFFFFFF
+    keep = same_text
+    bi_sent = np.where(same_sent, sent_of_tok[:-1], -1)[keep]
+    buckets = np.concatenate([uni, bi[keep]]) & (dim - 1)
+    sent_ids = np.concatenate([sent_of_tok, bi_sent])
+    text_ids = np.concatenate([text_of_tok, text_of_tok[:-1][keep]])
+    sent_counts = np.bincount(sent_ids[sent_ids >= 0], minlength=n_sent)
+    text_counts = np.bincount(text_ids, minlength=len(groups))
+    return buckets, sent_ids, text_ids, sent_counts, text_counts
 
 
-def hashed_scores(
-    texts: Sequence[str], weights: npt.NDArray[np.float32], dim: int
-) -> npt.NDArray[np.float32]:
-    """``H @ weights`` for the hashed features ``H`` of ``texts``, without building ``H``."""
-    out = np.zeros((len(texts), weights.shape[1]), dtype=np.float32)
-    for i, text in enumerate(texts):
-        idx, values = hashed_rows(text, dim)
-        if idx.size:
-            out[i] = values @ weights[idx]
+def _segment_sum(rows: Matrix, ids: Ints, n: int) -> Matrix:
+    out = np.zeros((n, rows.shape[1]), dtype=np.float32)
+    if ids.size:
+        order = np.argsort(ids, kind="stable")
+        sorted_ids = ids[order]
+        starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+        for lo in range(0, starts.size, 256):
+            hi = min(lo + 256, starts.size)
+            a, b = starts[lo], (starts[hi] if hi < starts.size else sorted_ids.size)
+            out[sorted_ids[starts[lo:hi]]] = np.add.reduceat(
+                rows[order[a:b]], starts[lo:hi] - a, axis=0
+            )
     return out
 
 
-# Hand-written cues from the CBT descriptions of the thinking traps. They are inputs to the
-# learned trap head (which weighs them), not decisions on their own: static embeddings
-# down-weight frequent words such as "should", "always" or "my fault" that carry these traps.
+def hashed_grouped(
+    groups: Sequence[Sequence[str]], weights: Matrix, dim: int
+) -> tuple[Matrix, Matrix]:
+    """``(text_scores, sentence_scores)`` of the hashed features times ``weights``."""
+    buckets, sent_ids, text_ids, sent_counts, text_counts = _grams(groups, dim)
+    rows = weights[buckets]
+    in_sent = sent_ids >= 0
+    sent = _segment_sum(rows[in_sent], sent_ids[in_sent], sent_counts.size)
+    text = _segment_sum(rows, text_ids, len(groups))
+    sent /= np.sqrt(np.maximum(sent_counts, 1)).astype(np.float32)[:, None]
+    text /= np.sqrt(np.maximum(text_counts, 1)).astype(np.float32)[:, None]
+    return text, sent
+
+
+def hashed_sparse(texts: Sequence[str], dim: int) -> Any:
+    """The same features for whole texts as a scipy CSR matrix (training only)."""
+    import scipy.sparse as sp
+
+    buckets, _, text_ids, _, text_counts = _grams([[t] for t in texts], dim)
+    values = (1.0 / np.sqrt(np.maximum(text_counts, 1)))[text_ids].astype(np.float32)
+    return sp.csr_matrix((values, (text_ids, buckets)), shape=(len(texts), dim), dtype=np.float32)
+
+
+# Cues from the CBT descriptions of the thinking traps. They are inputs to the learned trap
+# head (which weighs them), not decisions on their own.
 CUES: tuple[str, ...] = (
     r"\b(?:always|never|every(?:one|body|thing| time| single)?|no ?one|nobody|nothing|all)\b",
     r"\b(?:completely|totally|entirely|perfect\w*|failure|ruined|useless|whole|either)\b",
-    r"\bi(?:'m| am|’m|m)\s+(?:such\s+|a\s+|an\s+|so\s+|just\s+)?(?:\w+\s+)?(?:idiot|loser|failure|stupid|"
+    r"\bi(?:'m| am|’m|m)\s+(?:such\s+|a\s+|an\s+|so\s+|just\s+)?(?:\w+\s+)?"
+    r"(?:idiot|loser|failure|stupid|"
     r"pathetic|worthless|useless|mess|joke|fool|coward|terrible|awful|bad|horrible|ugly|"
     r"disgusting|weak|burden|fraud|slut|pig|lazy|incompetent)\b",
     r"\b(?:will|won'?t|going to|gonna|'ll|’ll)\b",
@@ -66,7 +126,8 @@ CUES: tuple[str, ...] = (
     r"\b(?:should|shouldn'?t|must|mustn'?t|ought|have to|has to|supposed to)\b",
     r"\b(?:my fault|because of me|i caused|blame myself|on me|i must have)\b",
     r"\b(?:just|only|luck|lucky|fluke|doesn'?t count|being nice|polite|anyone could)\b",
-    r"\b(?:disaster|worst|terrible|end of|catastroph\w+|ruin\w*|never recover|die|dying|over|forever)\b",
+    r"\b(?:disaster|worst|terrible|end of|catastroph\w+|ruin\w*|never recover|die|dying|over|"
+    r"forever)\b",
     r"\b(?:everyone else|other people|others|better than me|compared|than me|as good as|"
     r"smarter|prettier|more successful)\b",
     r"\b(?:(?:his|her|their|your|its)\s+fault|blame|because of (?:him|her|them|my)|made me|"
@@ -74,13 +135,28 @@ CUES: tuple[str, ...] = (
     r"\b(?:sad|anxious|depressed|scared|afraid|angry|upset|hurt|lonely|miserable|stressed|"
     r"nervous|overwhelmed|guilty|ashamed|hopeless|dread\w*|exhausted|empty)\b",
 )
-_CUE_RX = tuple(re.compile(c, re.IGNORECASE) for c in CUES)
+_CUE_RX = tuple(re.compile(c) for c in CUES)  # run on lowered text (see cues_grouped)
 
 
-def cue_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    out = np.zeros((len(texts), len(_CUE_RX)), dtype=np.float32)
-    for i, text in enumerate(texts):
+def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
+    """``(text_cues, sentence_cues)``: 1 where a cue occurs in the text / starts in the sentence."""
+    n_sent = sum(len(g) for g in groups)
+    text = np.zeros((len(groups), len(_CUE_RX)), dtype=np.float32)
+    sent = np.zeros((n_sent, len(_CUE_RX)), dtype=np.float32)
+    base = 0
+    for gi, group in enumerate(groups):
+        if not group:
+            continue
+        joined = " ".join(group).lower()
+        ends = np.cumsum([len(s.lower()) + 1 for s in group])
         for j, rx in enumerate(_CUE_RX):
-            if rx.search(text):
-                out[i, j] = 1.0
-    return out
+            starts = [m.start() for m in rx.finditer(joined)]
+            if starts:
+                text[gi, j] = 1.0
+                sent[base + np.searchsorted(ends, starts, side="right"), j] = 1.0
+        base += len(group)
+    return text, sent
+
+
+def cue_matrix(texts: Sequence[str]) -> Matrix:
+    return cues_grouped([[t] for t in texts])[0]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from afterword.analysis.features import cue_matrix, hashed_scores
+from afterword.analysis.features import cues_grouped, hashed_grouped
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 Matrix = npt.NDArray[np.float32]
@@ -33,20 +33,30 @@ class Head:
     hash_dim: int = 0
     w_cue: Matrix | None = None
 
-    def logits(self, texts: Sequence[str], emb: Matrix) -> Matrix:
-        out: Matrix = emb @ self.w_emb + self.bias
+    def proba_grouped(
+        self, groups: Sequence[Sequence[str]], text_emb: Matrix, sent_emb: Matrix
+    ) -> tuple[Matrix, Matrix]:
+        """Probabilities per text and per sentence; ``groups`` are texts split into sentences."""
+        lt: Matrix = text_emb @ self.w_emb + self.bias
+        ls: Matrix = sent_emb @ self.w_emb + self.bias
         if self.w_hash is not None:
-            out = out + hashed_scores(texts, self.w_hash, self.hash_dim)
+            ht, hs = hashed_grouped(groups, self.w_hash, self.hash_dim)
+            lt, ls = lt + ht, ls + hs
         if self.w_cue is not None:
-            out = out + cue_matrix(texts) @ self.w_cue
-        return out
+            ct, cs = cues_grouped(groups)
+            lt, ls = lt + ct @ self.w_cue, ls + cs @ self.w_cue
+        return _sigmoid(lt), _sigmoid(ls)
 
     def proba(self, texts: Sequence[str], emb: Matrix) -> Matrix:
-        z = np.clip(self.logits(texts, emb), -30.0, 30.0)
-        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+        """Probabilities for whole texts, each taken as one piece."""
+        return self.proba_grouped([[t] for t in texts], emb, emb)[0]
 
     def threshold(self, label: str) -> float:
         return float(self.thresholds[self.labels.index(label)])
+
+
+def _sigmoid(z: Matrix) -> Matrix:
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
 
 
 @dataclass(frozen=True)

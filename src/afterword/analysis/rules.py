@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular-expression tables read better unwrapped)
 """Hand-written rules for the safety signals, rumination and trap cues.
 
 Rules decide where they are more reliable than a linear head: explicit statements of suicide,
@@ -8,14 +9,44 @@ other people, resolved past). Every rule works on one sentence; a few look at th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-from afterword.analysis.text import Sentence
+from collections.abc import Iterator
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+class Rule:
+    """A case-insensitive pattern, run case-sensitively on the lowered text (about 4x faster
+    in Python's ``re``). Only spans are used, and they are the same in both texts unless
+    lowering changes the length (a few non-ASCII letters), when the slow path runs instead."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._fast: re.Pattern[str] | None = None
+        self._slow: re.Pattern[str] | None = None
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            if self._fast is None:
+                self._fast = re.compile(self.pattern)
+            return self._fast, lowered
+        if self._slow is None:
+            self._slow = re.compile(self.pattern, re.IGNORECASE)
+        return self._slow, text
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        rx, subject = self._pick(text)
+        return rx.finditer(subject)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        rx, subject = self._pick(text)
+        return rx.search(subject)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        rx, subject = self._pick(text)
+        return rx.match(subject)
+
+
+def _rx(*parts: str) -> Rule:
+    return Rule("|".join(f"(?:{p})" for p in parts))
 
 
 _ME = r"(?:myself|my ?self)"
@@ -93,7 +124,7 @@ OTHER_PERSON = _rx(
     r"[^.!?]{0,40}?\b(?:said|says|told|texted|threatened|threatens|wants?|wanted|tried|tries|"
     r"attempted|is|was|has been|had been|keeps|mentioned|posted|talked about|admitted)\b",
 )
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|myself)\b", re.IGNORECASE)
+FIRST_PERSON = _rx(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|myself)\b")
 PAST = _rx(
     r"\b(?:years?|months?|a long time|ages)\s+ago\b", r"\bwhen\s+i\s+was\s+(?:\d+|younger|a teen\w*|a kid|little|in)",
     r"\bwhen\s+i\s+was\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -172,7 +203,7 @@ NONCONSENT = _rx(
     r"\bmade\s+me\s+(?:have sex|do (?:it|things|stuff|that)|go down|touch|perform|sleep with|undress|give)\b",
 )
 NONCONSENT_NEGATED = _rx(
-    rf"\b(?:never|didn'?t|did not|wasn'?t|was not|not|nobody|no one|no-one|wouldn'?t|would never)\s+(?:\w+\s+){{0,2}}(?:forced|force|pressured|pressure|coerced|made me|held me|pinned|push(?:ed)? me|raped)\b",
+    r"\b(?:never|didn'?t|did not|wasn'?t|was not|not|nobody|no one|no-one|wouldn'?t|would never)\s+(?:\w+\s+){0,2}(?:forced|force|pressured|pressure|coerced|made me|held me|pinned|push(?:ed)? me|raped)\b",
     r"\b(?:stopped|backed off|pulled back|respected (?:it|that|me|my no)|listened)\s+(?:right away|immediately|straight away|as soon as|when|the moment)\b",
     r"\b(?:and|so)\s+(?:he|she|they)\s+(?:stopped|backed off|respected|listened|pulled away|asked)\b",
     r"\bwe\s+both\s+wanted\b|\bi\s+(?:really\s+)?wanted\s+(?:it|to)\s+at\s+the\s+time\b|\benthusiastic\b",
@@ -181,6 +212,15 @@ NONCONSENT_NEGATED = _rx(
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|first|before)\b",
     r"\b(?:he|she|they)\s+said\s+(?:that\s+was|that's|that’s|it\s+was|it's|it’s)\s+(?:completely\s+|totally\s+|absolutely\s+)?(?:fine|okay|ok|cool|alright)\b",
     r"\bi\s+(?:really\s+|actually\s+|genuinely\s+)?wanted\s+(?:it|him|her|them|that)\b",
+)
+
+# "I said no." followed, in the next sentence, by it going on anyway.
+SAID_NO = _rx(
+    r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|not to)\b",
+)
+FOLLOW_THROUGH = _rx(
+    r"\b(?:kept going|didn'?t stop|did not stop|wouldn'?t stop|would not stop|anyway|ignored|continued|"
+    r"carried on|did it anyway|didn'?t listen|didn'?t care|laughed)\b",
 )
 
 # A sexual or intimate context: the learned non-consent head may only decide inside one.

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import numpy as np
 
 from afterword.analysis import rules
 
@@ -17,11 +20,30 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
 
 
+def kinds(sentences: Sequence[str]) -> list[str | None]:
+    """``rule_kind`` for each sentence, scanning the statement forms once for all of them."""
+    joined = "\n.\n".join(sentences)
+    ends = np.cumsum([len(t) + 3 for t in sentences])
+    statements = {
+        int(np.searchsorted(ends, m.start(), side="right"))
+        for m in rules.RUMINATION_STATEMENT.finditer(joined)
+    }
+    out: list[str | None] = []
+    for i, sentence in enumerate(sentences):
+        if is_question(sentence):
+            out.append(rule_kind(sentence))
+        else:
+            out.append("statement" if i in statements else None)
+    return out
+
+
 def rule_kind(sentence: str) -> str | None:
-    """"question", "statement", "practical", or None for a sentence, from rules alone."""
+    """ "question", "statement", "practical", or None for a sentence, from rules alone."""
     question = is_question(sentence)
-    if question and rules.PRACTICAL_QUESTION.search(sentence) and not rules.RUMINATIVE_QUESTION.match(
-        sentence
+    if (
+        question
+        and rules.PRACTICAL_QUESTION.search(sentence)
+        and not rules.RUMINATIVE_QUESTION.match(sentence)
     ):
         return "practical"
     if question and rules.RUMINATIVE_QUESTION.match(sentence):

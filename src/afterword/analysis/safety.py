@@ -3,19 +3,27 @@
 Recall comes first: an explicit rule match is flagged unless a veto applies (negation, idiom,
 fiction, someone else, a clearly past and resolved mention). The head catches what the rules
 do not phrase, at a threshold chosen on the project's validation split, and is vetoed the same
-way.
+way (and, for non-consent, only counts inside an intimate context).
+
+The rules scan each text once; vetoes are only worked out for the few sentences that are
+candidates (a rule match, or a head score at or above the threshold).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from afterword.analysis import rules
+from afterword.analysis.result import Signal
 from afterword.analysis.text import Sentence
 
 RULE_SCORE = 0.97
+MAX_EVIDENCE = 3
+_SEP = " .\n"  # no rule pattern crosses this, so matches stay inside one sentence
 _SELF = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|myself|my)\b", re.IGNORECASE)
 _OTHER = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|friend|sister|brother|mom|mother|dad|father|"
@@ -23,12 +31,9 @@ _OTHER = re.compile(
     r"uncle|son|daughter|character|someone|somebody|people|person|guy|girl|man|woman)\b",
     re.IGNORECASE,
 )
+_MAKES_ME = re.compile(r"\b(?:makes?|made)\s+me\b", re.IGNORECASE)
 
-
-@dataclass(frozen=True)
-class SentenceSignal:
-    rule: bool
-    vetoed: bool
+Probs = npt.NDArray[np.float32]
 
 
 def _speaker_is_other(text: str, pos: int) -> bool:
@@ -43,57 +48,102 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def crisis_sentences(sents: Sequence[Sentence]) -> list[SentenceSignal]:
-    out: list[SentenceSignal] = []
+def _matches(rx: rules.Rule, texts: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """Sentence index -> match spans (local to the sentence), from one scan of all sentences."""
+    joined = _SEP.join(texts)
+    ends = np.cumsum([len(t) + len(_SEP) for t in texts])
+    starts = ends - np.asarray([len(t) + len(_SEP) for t in texts])
+    found: dict[int, list[tuple[int, int]]] = {}
+    for m in rx.finditer(joined):
+        i = int(np.searchsorted(ends, m.start(), side="right"))
+        if i < len(texts):
+            off = int(starts[i])
+            found.setdefault(i, []).append((m.start() - off, m.end() - off))
+    return found
+
+
+def _signal(
+    sents: Sequence[Sentence], scores: dict[int, float], base: float, threshold: float
+) -> Signal:
+    flagged = sorted((i for i, s in scores.items() if s >= threshold), key=lambda i: -scores[i])
+    top = max([base, *scores.values()])
+    evidence = [sents[i].text for i in sorted(flagged[:MAX_EVIDENCE])]
+    return Signal(bool(flagged), top, evidence)
+
+
+def _below(p: Probs, threshold: float) -> float:
+    low = p[p < threshold]
+    return float(low.max()) if low.size else 0.0
+
+
+def _head_candidates(p: Probs, threshold: float) -> list[int]:
+    return [int(i) for i in np.flatnonzero(p >= threshold)]
+
+
+def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     texts = [s.text for s in sents]
-    for i, text in enumerate(texts):
+    hits = _matches(rules.CRISIS, texts)
+    scores: dict[int, float] = {}
+    for i in sorted(set(hits) | set(_head_candidates(p, threshold))):
+        text = texts[i]
+        head = float(p[i]) if i < len(p) else 0.0
         idioms = [m.span() for m in rules.CRISIS_IDIOM.finditer(text)]
         negated = [m.span() for m in rules.NEGATED_CRISIS.finditer(text)]
-        hits = [
-            m for m in rules.CRISIS.finditer(text)
-            if not _overlaps(m.span(), idioms) and not _overlaps(m.span(), negated)
-            and not _speaker_is_other(text, m.start())
-        ]
-        fiction = bool(rules.FICTION.search(text)) and not re.search(
-            r"\b(?:makes?|made)\s+me\b", text, re.IGNORECASE)
-        near = " ".join(texts[max(0, i - 1):i + 2])
+        rule = any(
+            not _overlaps(span, idioms)
+            and not _overlaps(span, negated)
+            and not _speaker_is_other(text, span[0])
+            for span in hits.get(i, [])
+        )
+        fiction = bool(rules.FICTION.search(text)) and not _MAKES_ME.search(text)
+        near = " ".join(texts[max(0, i - 1) : i + 2])
         resolved = bool(rules.PAST.search(text)) and bool(rules.RESOLVED.search(near))
-        whole_veto = fiction or resolved
-        context_veto = bool(idioms or negated) or (
-            bool(rules.OTHER_PERSON.search(text)) and not rules.FIRST_PERSON.search(text))
-        rule = bool(hits) and not whole_veto
-        out.append(SentenceSignal(rule=rule, vetoed=whole_veto or (context_veto and not rule)))
-    return out
+        other = bool(rules.OTHER_PERSON.search(text)) and not rules.FIRST_PERSON.search(text)
+        if rule and not (fiction or resolved):
+            scores[i] = max(RULE_SCORE, head)
+        elif fiction or resolved or idioms or negated or other:
+            scores[i] = min(head, threshold * 0.5)
+        else:
+            scores[i] = head
+    return _signal(sents, scores, _below(p, threshold), threshold)
 
 
-def nonconsent_sentences(sents: Sequence[Sentence]) -> list[SentenceSignal]:
+def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     texts = [s.text for s in sents]
     n = len(texts)
-    negated = [bool(rules.NONCONSENT_NEGATED.search(t)) for t in texts]
-    other = [
-        bool(rules.OTHER_PERSON.search(t)) and not rules.FIRST_PERSON.search(t) for t in texts
-    ]
-    fiction = [bool(rules.FICTION.search(t)) for t in texts]
-    rule = [False] * n
-    for i, text in enumerate(texts):
+    hits = _matches(rules.NONCONSENT, texts)
+    said_no = _matches(rules.SAID_NO, texts)
+    cache: dict[int, tuple[bool, bool]] = {}
+
+    def veto(i: int) -> tuple[bool, bool]:
+        """(negated, other-or-fiction) for sentence i."""
+        if i not in cache:
+            t = texts[i]
+            other = bool(rules.OTHER_PERSON.search(t)) and not rules.FIRST_PERSON.search(t)
+            cache[i] = (
+                bool(rules.NONCONSENT_NEGATED.search(t)),
+                other or bool(rules.FICTION.search(t)),
+            )
+        return cache[i]
+
+    rule: set[int] = set()
+    for i in hits:
+        negated, other = veto(i)
         # "I said no and he stopped": the respecting half may sit in the next sentence.
-        respected_next = i + 1 < n and negated[i + 1] and len(texts[i + 1]) < 120
-        veto = negated[i] or other[i] or fiction[i] or respected_next
-        if rules.NONCONSENT.search(text) and not veto:
-            rule[i] = True
+        respected_next = i + 1 < n and len(texts[i + 1]) < 120 and veto(i + 1)[0]
+        if not (negated or other or respected_next):
+            rule.add(i)
     # Two-sentence forms: "I said no. He kept going."
-    for i in range(n - 1):
-        if rule[i] or rule[i + 1] or negated[i] or negated[i + 1] or other[i] or fiction[i]:
+    for i in said_no:
+        if i + 1 < n and rules.FOLLOW_THROUGH.search(texts[i + 1]):
+            if not any(veto(i)) and not any(veto(i + 1)):
+                rule.update((i, i + 1))
+    scores: dict[int, float] = {}
+    for i in sorted(rule | set(_head_candidates(p, threshold))):
+        head = float(p[i]) if i < len(p) else 0.0
+        if i in rule:
+            scores[i] = max(RULE_SCORE, head)
             continue
-        if rules.NONCONSENT.search(texts[i] + " " + texts[i + 1]):
-            rule[i] = rule[i + 1] = True
-    # The head alone may only flag inside an intimate context (in this sentence or a neighbour).
-    intimate = [bool(rules.INTIMATE.search(t)) for t in texts]
-    near = [any(intimate[max(0, i - 1):i + 2]) for i in range(n)]
-    return [
-        SentenceSignal(
-            rule=rule[i],
-            vetoed=(negated[i] or other[i] or fiction[i] or not near[i]) and not rule[i],
-        )
-        for i in range(n)
-    ]
+        intimate = any(rules.INTIMATE.search(texts[j]) for j in range(max(0, i - 1), min(n, i + 2)))
+        scores[i] = min(head, threshold * 0.5) if (any(veto(i)) or not intimate) else head
+    return _signal(sents, scores, _below(p, threshold), threshold)

@@ -73,11 +73,10 @@ def language(text: str) -> str:
     A heuristic, not a language identifier: English journal text is full of function words.
     Short texts are given the benefit of the doubt when they are mostly ASCII letters.
     """
-    tokens = words(text)
+    tokens = words(text[:3000])
     if not tokens:
         return "unknown"
-    letters = [ch for ch in text if ch.isalpha()]
-    ascii_share = sum(ch.isascii() for ch in letters) / max(1, len(letters))
+    ascii_share = sum(len(t) for t in tokens if t.isascii()) / max(1, sum(len(t) for t in tokens))
     hits = sum(1 for t in tokens if t.replace("’", "'") in _ENGLISH)
     foreign = sum(1 for t in tokens if t in _OTHER and t not in _ENGLISH)
     share = hits / len(tokens)

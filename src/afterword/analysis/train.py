@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from afterword.analysis import encoder as encoder_mod
 from afterword.analysis import engine, safety
-from afterword.analysis.features import cue_matrix, hashed_rows
+from afterword.analysis.features import cue_matrix, hashed_sparse
 from afterword.analysis.heads import ARTIFACTS, Head, save
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
 from afterword.analysis.text import Sentence
@@ -64,7 +64,10 @@ def _fit(x: Any, y: npt.NDArray[np.int64], c: float, balanced: bool) -> tuple[Ma
     if y.min() == y.max():  # a label with no positives: never fires
         return np.zeros(x.shape[1], dtype=np.float32), -10.0
     model = LogisticRegression(
-        C=c, solver="liblinear", random_state=SEED, max_iter=5000,
+        C=c,
+        solver="liblinear",
+        random_state=SEED,
+        max_iter=5000,
         class_weight="balanced" if balanced else None,
     )
     model.fit(x, y)
@@ -116,21 +119,21 @@ def _embed_rows(texts: Sequence[str]) -> Matrix:
 
 def _runtime_scores(head: Head, texts: Sequence[str]) -> Matrix:
     """Each text's score per label as the engine computes it: max of text and its sentences."""
-    sents = _sentences(texts)
-    groups = [[s.text for s in g] for g in sents]
+    groups = [[s.text for s in g] for g in _sentences(texts)]
     t_vec, s_vec = encoder_mod.get().encode_groups(groups)
-    p_text = head.proba([" ".join(g) for g in groups], t_vec)
-    p_sent = head.proba([s for g in groups for s in g], s_vec)
+    p_text, p_sent = head.proba_grouped(groups, t_vec, s_vec)
     out = p_text.copy()
     off = 0
     for i, g in enumerate(groups):
         if g:
-            out[i] = np.maximum(out[i], p_sent[off:off + len(g)].max(axis=0))
+            out[i] = np.maximum(out[i], p_sent[off : off + len(g)].max(axis=0))
         off += len(g)
     return out
 
 
-def train_multilabel(task: str, labels: Sequence[str], c: float = 1.0, cues: bool = False) -> Head:
+def train_multilabel(
+    task: str, labels: Sequence[str], c: float = 1.0, cues: bool = False, floor: float = 0.35
+) -> Head:
     train = load_rows(task, "train")
     texts = [r["text"] for r in train]
     x = _embed_rows(texts)
@@ -146,7 +149,7 @@ def train_multilabel(task: str, labels: Sequence[str], c: float = 1.0, cues: boo
     gold = _labels_matrix(val, labels).astype(bool)
     # The validation split is small per label; a floor keeps one lucky example from setting a
     # threshold so low that the label fires on everything.
-    th = [max(0.35, _best_threshold(scores[:, j], gold[:, j])) for j in range(len(labels))]
+    th = [max(floor, _best_threshold(scores[:, j], gold[:, j])) for j in range(len(labels))]
     return Head(task, tuple(labels), np.asarray(th, np.float32), w, b, w_cue=w_cue)
 
 
@@ -183,8 +186,9 @@ def _binary_head(task: str, c: float = 1.0) -> Head:
     x = _embed_rows([r["text"] for r in train])
     y = np.asarray([1 if task in r["labels"] else 0 for r in train], dtype=np.int64)
     w, b = _fit(x, y, c, balanced=True)
-    return Head(task, (task,), np.asarray([0.5], np.float32), w[:, None],
-                np.asarray([b], np.float32))
+    return Head(
+        task, (task,), np.asarray([0.5], np.float32), w[:, None], np.asarray([b], np.float32)
+    )
 
 
 def _with_threshold(head: Head, t: float) -> Head:
@@ -197,18 +201,15 @@ def train_safety(task: str) -> Head:
     val = rows_with_negatives(task, "validation")
     sents = _sentences([r["text"] for r in val])
     gold = np.asarray([task in r["labels"] for r in val])
-    detect: Callable[[Sequence[Sentence]], list[safety.SentenceSignal]] = (
-        safety.crisis_sentences if task == "crisis" else safety.nonconsent_sentences
-    )
+    detect = safety.crisis if task == "crisis" else safety.nonconsent
     groups = [[s.text for s in g] for g in sents]
     _, s_vec = encoder_mod.get().encode_groups(groups)
-    p = head.proba([s for g in groups for s in g], s_vec)[:, 0]
-    signals = [detect(g) for g in sents]
+    p = head.proba_grouped([], s_vec[:0], s_vec)[1][:, 0]
     best: tuple[float, float, float] = (-1.0, 0.0, 0.5)
     for t in GRID:
         flags, off = [], 0
-        for g, sig in zip(sents, signals, strict=True):
-            flags.append(engine._signal(g, sig, p[off:off + len(g)], float(t)).flag)
+        for g in sents:
+            flags.append(detect(g, p[off : off + len(g)], float(t)).flag)
             off += len(g)
         pred = np.asarray(flags)
         recall = float((pred & gold).sum() / max(1, gold.sum()))
@@ -225,12 +226,12 @@ def train_rumination() -> Head:
     gold = np.asarray(["rumination" in r["labels"] for r in val])
     groups = [[s.text for s in g] for g in sents]
     _, s_vec = encoder_mod.get().encode_groups(groups)
-    p = head.proba([s for g in groups for s in g], s_vec)[:, 0]
+    p = head.proba_grouped([], s_vec[:0], s_vec)[1][:, 0]
     best = (-1.0, 0.5)
     for t in GRID[GRID >= 0.3]:
         flags, off = [], 0
         for g in sents:
-            flags.append(engine._rumination(g, p[off:off + len(g)], float(t)).flag)
+            flags.append(engine._rumination(g, p[off : off + len(g)], float(t)).flag)
             off += len(g)
         f = _f1(np.asarray(flags), gold)
         if f > best[0] + 1e-9:
@@ -241,7 +242,9 @@ def train_rumination() -> Head:
 def _goemotions(split: str) -> tuple[list[str], npt.NDArray[np.int64]]:
     texts: list[str] = []
     ys: list[list[int]] = []
-    for line in (shared_data() / "goemotions" / f"{split}.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (shared_data() / "goemotions" / f"{split}.tsv").read_text(encoding="utf-8").splitlines()
+    ):
         parts = line.split("\t")
         if len(parts) < 2:
             continue
@@ -253,43 +256,39 @@ def _goemotions(split: str) -> tuple[list[str], npt.NDArray[np.int64]]:
     return texts, y
 
 
-def _hashed_matrix(texts: Sequence[str], dim: int) -> Any:
-    import scipy.sparse as sp
-
-    indptr, indices, data = [0], [], []
-    for t in texts:
-        idx, val = hashed_rows(t, dim)
-        indices.append(idx)
-        data.append(val)
-        indptr.append(indptr[-1] + len(idx))
-    return sp.csr_matrix(
-        (np.concatenate(data) if data else np.zeros(0, np.float32),
-         np.concatenate(indices) if indices else np.zeros(0, np.int64), np.asarray(indptr)),
-        shape=(len(texts), dim), dtype=np.float32,
-    )
-
-
 def train_emotions(c: float = 4.0) -> Head:
     import scipy.sparse as sp
 
     texts, y = _goemotions("train")
     enc = encoder_mod.get()
-    x = sp.hstack([sp.csr_matrix(enc.encode(texts)), _hashed_matrix(texts, EMOTION_HASH_DIM)]).tocsr()
+    x = sp.hstack(
+        [sp.csr_matrix(enc.encode(texts)), hashed_sparse(texts, EMOTION_HASH_DIM)]
+    ).tocsr()
     w, b = _multi(x, y, c, balanced=False)
     d = enc.dim
     # Stored as float16, so threshold on the weights the runtime will actually use.
     w_hash = w[d:].astype(np.float16).astype(np.float32)
-    head = Head("emotions", EMOTIONS, np.full(len(EMOTIONS), 0.5, np.float32), w[:d], b,
-                w_hash, EMOTION_HASH_DIM)
+    head = Head(
+        "emotions",
+        EMOTIONS,
+        np.full(len(EMOTIONS), 0.5, np.float32),
+        w[:d],
+        b,
+        w_hash,
+        EMOTION_HASH_DIM,
+    )
     dev_texts, dev_y = _goemotions("dev")
     p = _runtime_scores(head, dev_texts)
     th = [_best_threshold(p[:, j], dev_y[:, j].astype(bool)) for j in range(len(EMOTIONS))]
-    return Head("emotions", EMOTIONS, np.asarray(th, np.float32), w[:d], b, w_hash, EMOTION_HASH_DIM)
+    return Head(
+        "emotions", EMOTIONS, np.asarray(th, np.float32), w[:d], b, w_hash, EMOTION_HASH_DIM
+    )
 
 
 TRAINERS: dict[str, Callable[[], Head]] = {
     "traps": lambda: train_multilabel("traps", TRAPS, cues=True),
-    "themes": lambda: train_multilabel("themes", THEMES),
+    # Themes are shown to the person as "what this seems to be about": precision first.
+    "themes": lambda: train_multilabel("themes", THEMES, floor=0.5),
     "crisis": lambda: train_safety("crisis"),
     "nonconsent": lambda: train_safety("nonconsent"),
     "rumination": train_rumination,
@@ -329,8 +328,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     heads, meta = train(only)
     save(args.out, VERSION, heads, meta)
     for h in heads:
-        print(f"{h.name}: {len(h.labels)} labels, thresholds {np.round(h.thresholds, 2).tolist()}",
-              file=sys.stderr)
+        print(
+            f"{h.name}: {len(h.labels)} labels, thresholds {np.round(h.thresholds, 2).tolist()}",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -28,13 +28,23 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(
-    text: Annotated[str | None, typer.Argument(
-        help="Text to analyse. Without it, the text is read from standard input.")] = None,
-    as_json: Annotated[bool, typer.Option(
-        "--json", help="Print one result object as JSON (the contract in DESIGN §5).")] = False,
-    jsonl: Annotated[str | None, typer.Option(
-        "--jsonl", metavar="FILE", help='Read JSON Lines of {"id": ..., "text": ...} from FILE '
-        '("-" for standard input) and print one result line per input line, in order.')] = None,
+    text: Annotated[
+        str | None,
+        typer.Argument(help="Text to analyse. Without it, the text is read from standard input."),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print one result object as JSON (the contract in DESIGN §5)."),
+    ] = False,
+    jsonl: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl",
+            metavar="FILE",
+            help='Read JSON Lines of {"id": ..., "text": ...} from FILE '
+            '("-" for standard input) and print one result line per input line, in order.',
+        ),
+    ] = None,
 ) -> None:
     """Analyse text locally: emotions, themes, rumination, thinking traps, safety signals.
 
@@ -150,8 +160,13 @@ def _run_jsonl(source: str) -> int:
             if problem is None:
                 out.append(next(results).to_dict(rid))
             else:
-                out.append({"id": rid, "line": number,
-                            "error": {"code": "invalid_input", "message": problem}})
+                out.append(
+                    {
+                        "id": rid,
+                        "line": number,
+                        "error": {"code": "invalid_input", "message": problem},
+                    }
+                )
         sys.stdout.write("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out))
         sys.stdout.flush()
         pending.clear()
@@ -188,13 +203,22 @@ def _summary(result: Result) -> None:
     if safety.nonconsent.flag:
         console.print(msg("analysis.summary.nonconsent"), style="bold")
         _resources(console, ("sexual_violence",))
-    if result.emotions:
-        console.print(msg("analysis.summary.emotions",
-                          labels=", ".join(_human(d.label) for d in result.emotions[:5])))
+    feelings = [d for d in result.emotions if d.label != "neutral"]
+    if feelings:
+        console.print(
+            msg(
+                "analysis.summary.emotions",
+                labels=", ".join(_human(d.label) for d in feelings[:5]),
+            )
+        )
     if result.themes:
         console.print(msg("analysis.summary.themes"))
         for d in result.themes[:5]:
-            console.print(f"  • {_human(d.label)} — “{d.evidence}”" if d.evidence else f"  • {_human(d.label)}")
+            console.print(
+                f"  • {_human(d.label)} — “{d.evidence}”"
+                if d.evidence
+                else f"  • {_human(d.label)}"
+            )
     if result.rumination.flag:
         console.print(msg("analysis.summary.rumination"))
         for q in result.rumination.questions[:5]:
@@ -203,8 +227,17 @@ def _summary(result: Result) -> None:
         console.print(msg("analysis.summary.traps"))
         for d in result.traps[:5]:
             console.print(f"  • {_human(d.label)} — “{d.evidence}”")
-    if not (result.emotions or result.themes or result.rumination.flag or result.traps
-            or safety.crisis.flag or safety.nonconsent.flag) and result.language == "en":
+    if (
+        not (
+            result.emotions
+            or result.themes
+            or result.rumination.flag
+            or result.traps
+            or safety.crisis.flag
+            or safety.nonconsent.flag
+        )
+        and result.language == "en"
+    ):
         console.print(msg("analysis.summary.nothing"))
     console.print(msg("analysis.summary.footer"), style="dim")
 

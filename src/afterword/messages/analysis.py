@@ -9,6 +9,11 @@ MESSAGES: dict[str, str] = {
     "analysis.note.unknown_language": (
         "This is very short, so the analysis may miss things."
     ),
+    "analysis.note.survivor": (
+        "Because this may describe something that happened without your full consent, "
+        "Afterword does not look for thinking traps or frame it as a regret or a lesson. "
+        "What happened was not your fault."
+    ),
     "analysis.note.long": (
         "This is a long text. The safety check read all of it; the other parts looked at the "
         "first {sentences} sentences."
