@@ -13,10 +13,21 @@ def main() -> int:
     if not scripts:
         print("no benchmarks found", file=sys.stderr)
         return 1
+    failed = []
     for script in scripts:
         print(f"== {script.name}", flush=True)
-        runpy.run_path(str(script), run_name="__main__")
-    return 0
+        saved = sys.argv
+        sys.argv = [str(script)]  # each benchmark parses its own (empty) arguments
+        try:
+            runpy.run_path(str(script), run_name="__main__")
+        except SystemExit as exc:  # scripts end with `raise SystemExit(main())`
+            if exc.code not in (0, None):
+                failed.append(script.name)
+        finally:
+            sys.argv = saved
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
