@@ -85,6 +85,8 @@ CRISIS = _rx(
     rf"\b(?:cut|cutting|burn|burned|burnt|burning|hurt|hurting|harm|harmed|harming|punish|punished|punishing|"
     rf"scratch|scratched|scratching|hit|hitting|starve|starving|starved)\s+{_ME}",
     r"\bself[- ]?harm(?:ing)?\b|\bself[- ]?injur(?:y|e|ing)\b",
+    r"\b(?:cut|cutting|cuts on|slit|slitting|scratch(?:ed|ing)?|burn(?:ed|t|ing)?|carv(?:e|ed|ing)|punch(?:ed|ing)?|bit|bite|biting|pick(?:ed|ing)?\s+at)\s+"
+    r"(?:into\s+)?my\s+(?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?|hands?)\b[^.!?]{0,40}\b(?:bled|bleed|bleeding|blood|marks?|scars?|hurt|raw|punish|deserve)",
     r"\b(?:cut|cutting|cuts on|slit|slitting)\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?)",
     r"\brelaps(?:e|ed|ing)\b.{0,30}\b(?:cutting|blade|razor|self[- ]?harm)",
     # plans, means, farewell
@@ -98,6 +100,8 @@ CRISIS = _rx(
     r"(?:how|ways|the best way|painless ways?)\s+to\s+(?:die|kill|end|overdose)",
     r"\bpainless\s+ways?\b",
     r"\b(?:wrote|writing|written|write|left|leave|leaving)\s+(?:a\s+|my\s+)?(?:suicide|goodbye|farewell|final)\s+(?:note|letter|message)",
+    r"\b(?:wrote|writing|written|left|leaving)\s+(?:letters|notes)\s+(?:for|to)\s+(?:my|everyone|each|all)\b",
+    r"\b(?:thinking|thought|think)\s+(?:about|of)\s+(?:jumping|ending it|dying|not waking up|overdosing|taking all|hanging|killing)\b",
     r"\bgiv(?:e|ing|en)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions)",
     r"\b(?:this|it)\s+(?:is|will be)\s+my\s+last\s+(?:entry|day|night|note|post|message)",
     r"\bmy\s+(?:plan|method)\s+(?:is|was)\s+to\b.{0,40}\b(?:die|pills|jump|end)",
@@ -167,7 +171,8 @@ NONCONSENT = _rx(
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
     r"\b(?:didn'?t|did not|wouldn'?t|would not)\s+take\s+no\s+for\s+an\s+answer\b",
     r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|i didn'?t want|i don'?t want|not to)\b"
-    r"[^.!?]{0,80}\b(?:but|and|anyway|still|kept|didn'?t|did not|wouldn'?t|ignored|continued|carried on)\b",
+    r"[^.!?]{0,80}\b(?:but\s+(?:he|she|they)|(?:he|she|they)\s+(?:just\s+)?(?:kept|didn'?t stop|did not stop|did it anyway|still|carried on|continued|ignored|laughed|pushed|did not care|didn'?t care)|"
+    r"(?:he|she|they)\s+(?:didn'?t|did not|wouldn'?t|would not)\b(?!\s+(?:mind|push|pressure|argue|ask again|make a big deal|get angry|pressure me))|anyway|kept going)\b",
     r"\b(?:didn'?t|did not|wouldn'?t|would not|refused to)\s+stop\s+(?:when|after|even though|though|even when)\s+i\b",
     r"\bkept\s+going\s+(?:when|after|even though|though|even when)\s+i\b",
     # pressure and threats
@@ -184,7 +189,10 @@ NONCONSENT = _rx(
     r"\b(?:too|so|very|completely|blackout|black-out|way too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|fucked up)\s+to\s+(?:say|consent|stand|walk|know|remember|move|speak|stop|understand)\b",
     r"\bi\s+(?:was|had)\s+(?:passed out|blacked out|unconscious|asleep|sleeping|half asleep|barely conscious)\b[^.!?]{0,80}\b(?:he|she|they|started|inside|touching|had sex|on top)\b",
     r"\bwoke\s+up\s+(?:to|with)\s+(?:him|her|them|someone|a guy|a man|his|her)\b[^.!?]{0,40}\b(?:on|inside|touching|having|top|hands|in me|undress)",
+    r"\bwoke\s+up\b[^.!?]{0,40}\b(?:inside me|on top of me|touching me|undressing me|having sex with me|"
+    r"(?:his|her|their) hands (?:on|in|down))",
     r"\b(?:spiked|drugged|roofied)\b|\bput\s+something\s+in\s+my\s+drink\b",
+    r"\b(?:drinks?|shots?|pills?|something)\s+(?:he|she|they)\s+(?:gave|bought|made|handed|poured)\s+me\b[^.!?]{0,60}\b(?:blurry|couldn'?t move|blacked out|passed out|don'?t remember|woke up|fuzzy|numb)",
     r"\b(?:don'?t|do not|can'?t|cannot)\s+remember\s+(?:agreeing|saying yes|consenting)\b",
     # freezing
     r"\bi\s+(?:just\s+)?(?:froze|was frozen|couldn'?t move|could not move|went limp|dissociated|went numb)\b"
@@ -212,6 +220,23 @@ NONCONSENT_NEGATED = _rx(
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|first|before)\b",
     r"\b(?:he|she|they)\s+said\s+(?:that\s+was|that's|that’s|it\s+was|it's|it’s)\s+(?:completely\s+|totally\s+|absolutely\s+)?(?:fine|okay|ok|cool|alright)\b",
     r"\bi\s+(?:really\s+|actually\s+|genuinely\s+)?wanted\s+(?:it|him|her|them|that)\b",
+)
+
+# Words without which the learned crisis head may not decide alone: it is a paraphrase finder,
+# and without any of these it mostly answers to sadness, which is not risk.
+RISK_WORDS = _rx(
+    r"\b(?:die|dying|dead|death|life|live|living|alive|exist\w*|kill\w*|suicid\w*|end\w*|disappear\w*|"
+    r"vanish\w*|pills?|meds|tablets|overdose|hurt\w*|harm\w*|cut\w*|burn\w*|bleed\w*|blood|scar\w*|"
+    r"jump\w*|bridge|balcony|roof|rope|noose|wake|waking|goodbye|burden|better off|around|anymore|"
+    r"any more|here|point|pain|gone for good|way out|escape|funeral|grave|razor|blade|note|letter)\b",
+)
+
+# ... and a sign of something unwanted, also needed before the non-consent head decides alone.
+VIOLATION = _rx(
+    r"\b(?:no|stop\w*|didn'?t want|did not want|wasn'?t ready|not ready|pressur\w*|forc\w*|scared|afraid|"
+    r"terrified|froze|frozen|drunk|wasted|asleep|passed out|blacked out|couldn'?t|could not|held|pinned|"
+    r"made me|kept|pushed|hurt|cry\w*|cried|tears|begged|threat\w*|owed|consent\w*|against|without|ignored|"
+    r"trapped|grabbed|choked|blurry)\b",
 )
 
 # "I said no." followed, in the next sentence, by it going on anyway.
@@ -250,6 +275,7 @@ RUMINATION_STATEMENT = _rx(
     r"\b(?:goes|going|spinning|runs|running|racing)\s+(?:round|around)\s+(?:and\s+(?:round|around)\s+)?in\s+my\s+head\b",
     r"\bcan'?t\s+(?:get|stop)\s+(?:it|him|her|them|this|that night)\s+(?:out of my head|from my mind)\b",
     r"\bi\s+(?:wonder|ask myself)\s+(?:why|if|whether|what|how)\b",
+    r"\b(?:going over|replaying|rehashing|overanaly[sz]ing)\s+(?:what|every|everything|it all|that night|the night|our|the conversation|the messages|why)\b",
 )
 PRACTICAL_QUESTION = _rx(
     r"\b(?:what\s+time|when\s+does|when\s+is|where\s+(?:is|can|do|are)|how\s+(?:much|many|long|far)\s+(?:is|does|do|are|should)|"

@@ -99,9 +99,10 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         near = " ".join(texts[max(0, i - 1) : i + 2])
         resolved = bool(rules.PAST.search(text)) and bool(rules.RESOLVED.search(near))
         other = bool(rules.OTHER_PERSON.search(text)) and not rules.FIRST_PERSON.search(text)
+        risky = bool(rules.RISK_WORDS.search(text))
         if rule and not (fiction or resolved):
             scores[i] = max(RULE_SCORE, head)
-        elif fiction or resolved or idioms or negated or other:
+        elif fiction or resolved or idioms or negated or other or not risky:
             scores[i] = min(head, threshold * 0.5)
         else:
             scores[i] = head
@@ -144,6 +145,9 @@ def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         if i in rule:
             scores[i] = max(RULE_SCORE, head)
             continue
-        intimate = any(rules.INTIMATE.search(texts[j]) for j in range(max(0, i - 1), min(n, i + 2)))
+        near = range(max(0, i - 1), min(n, i + 2))
+        intimate = any(rules.INTIMATE.search(texts[j]) for j in near) and any(
+            rules.VIOLATION.search(texts[j]) for j in near
+        )
         scores[i] = min(head, threshold * 0.5) if (any(veto(i)) or not intimate) else head
     return _signal(sents, scores, _below(p, threshold), threshold)

@@ -196,7 +196,7 @@ def _with_threshold(head: Head, t: float) -> Head:
 
 
 def train_safety(task: str) -> Head:
-    """Lowest-FPR threshold that keeps validation recall highest, FPR at most 5%."""
+    """The threshold with the highest validation recall at a false-positive rate of at most 5%."""
     head = _binary_head(task)
     val = rows_with_negatives(task, "validation")
     sents = _sentences([r["text"] for r in val])
@@ -214,7 +214,9 @@ def train_safety(task: str) -> Head:
         pred = np.asarray(flags)
         recall = float((pred & gold).sum() / max(1, gold.sum()))
         fpr = float((pred & ~gold).sum() / max(1, (~gold).sum()))
-        if fpr <= 0.05 and (recall, -fpr) > (best[0], -best[1]):
+        # Highest recall within 5% FPR; among equals, the fewest false positives and then
+        # the highest threshold (the head should only decide when it is sure).
+        if fpr <= 0.05 and (recall, -fpr, float(t)) > (best[0], -best[1], best[2]):
             best = (recall, fpr, float(t))
     return _with_threshold(head, best[2])
 
