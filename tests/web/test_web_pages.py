@@ -18,7 +18,7 @@ def page_routes() -> list[str]:
                    and not r.path.startswith("/api") and "{" not in r.path})
 
 
-OPEN_PAGES = {"/", "/create", "/unlock", "/away", "/healthz"}
+OPEN_PAGES = {"/", "/create", "/unlock", "/recover", "/away", "/healthz"}
 
 
 @pytest.mark.parametrize("path", [p for p in page_routes() if p not in OPEN_PAGES])

@@ -138,3 +138,26 @@ def test_api_session_lifecycle(web):
     assert client.get("/api/v1/status", headers=auth).json()["unlocked"] is True
     assert client.delete("/api/v1/session", headers=auth).status_code == 204
     assert client.get("/api/v1/entries", headers=auth).status_code == 401
+
+
+def test_recovery_key_sets_a_new_passphrase(web):
+    created = web.post("/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
+    import re
+
+    key = re.search(r'id="recovery-key"><code>([^<]+)</code>', created.text).group(1)
+    web.post("/entries", {"body": "still here after recovery"})
+    web.post("/lock")
+    wrong = web.post("/recover", {"recovery_key": "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
+                                  "passphrase": "new passphrase!", "confirm": "new passphrase!"})
+    assert wrong.status_code in (401, 422) and 'role="alert"' in wrong.text
+    mismatch = web.post("/recover", {"recovery_key": key, "passphrase": "new passphrase!",
+                                     "confirm": "other"})
+    assert mismatch.status_code == 422
+    done = web.post("/recover", {"recovery_key": key, "passphrase": "new passphrase!",
+                                 "confirm": "new passphrase!"}, follow_redirects=False)
+    assert done.headers["location"] == "/write"
+    assert "still here after recovery" in web.client.get("/timeline").text
+    web.post("/lock")
+    assert web.post("/unlock", {"passphrase": PASSPHRASE}).status_code == 401
+    assert web.post("/unlock", {"passphrase": "new passphrase!"},
+                    follow_redirects=False).status_code == 303

@@ -67,6 +67,15 @@ MESSAGES: dict[str, str] = {
     "web.unlock.intro": "Your journal is locked. Enter your passphrase to open it.",
     "web.unlock.passphrase": "Passphrase",
     "web.unlock.submit": "Unlock",
+    "web.unlock.forgot": "Forgot your passphrase? Use your recovery key",
+    "web.recover.title": "Use your recovery key",
+    "web.recover.intro": (
+        "The recovery key was shown once, when the journal was made. With it you can choose a "
+        "new passphrase; your entries stay as they are."
+    ),
+    "web.recover.key": "Recovery key",
+    "web.recover.new": "New passphrase",
+    "web.recover.submit": "Set the new passphrase and unlock",
     "web.unlock.locked_notice": "The journal locked itself after a quiet while, to keep it private.",
     # serve
     "web.serve.listening": "Afterword is open at {url} (press Ctrl+C to stop).",

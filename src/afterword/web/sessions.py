@@ -99,6 +99,12 @@ class Gate:
             self._last_activity = self._clock()
             return self._unlocked
 
+    def recover(self, recovery_key: str, new_passphrase: str) -> Any:
+        """Set a new passphrase with the recovery key, then unlock with it."""
+        with self._guard:
+            self._services.vault.reset_passphrase_with_recovery_key(recovery_key, new_passphrase)
+            return self.unlock(new_passphrase)
+
     def lock(self) -> None:
         with self._guard:
             unlocked, self._unlocked = self._unlocked, None

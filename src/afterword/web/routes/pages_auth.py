@@ -90,6 +90,32 @@ def unlock(request: Request, passphrase: Annotated[str, Form()] = "") -> Respons
     return _see("/write")
 
 
+@router.get("/recover")
+def recover_page(request: Request) -> Response:
+    if not request.app.state.gate.journal_exists():
+        return _see("/create")
+    return _render(request, "recover.html")
+
+
+@router.post("/recover")
+def recover(request: Request, recovery_key: Annotated[str, Form()] = "",
+            passphrase: Annotated[str, Form()] = "",
+            confirm: Annotated[str, Form()] = "") -> Response:
+    """Forgot the passphrase: the recovery key sets a new one (only the key header changes)."""
+    gate = request.app.state.gate
+    if len(passphrase) < 8:
+        return _render(request, "recover.html", 422, error=msg("web.create.too_short"))
+    if passphrase != confirm:
+        return _render(request, "recover.html", 422, error=msg("web.create.mismatch"))
+    try:
+        unlocked = gate.recover(recovery_key, passphrase)
+    except AfterwordError as exc:
+        return _render(request, "recover.html", exc.http_status, error=exc.user_message())
+    request.state.session.authenticated = True
+    apply_preferences(request, unlocked)
+    return _see("/write")
+
+
 @router.post("/lock")
 def lock(request: Request) -> Response:
     request.app.state.gate.lock()
