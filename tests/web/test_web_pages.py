@@ -296,3 +296,13 @@ def test_a_nonconsent_entry_shows_the_survivor_card_and_no_traps(unlocked_web):
     html = unlocked_web.client.get("/entries/1").text
     assert 'id="survivor-card"' in html
     assert "Thoughts that may be pulling you down" not in html
+
+
+@pytest.mark.parametrize("path", ["/entries", "/episodes", "/settings", "/boundaries",
+                                  "/progress/contact", "/check/open"])
+def test_a_file_where_text_belongs_is_bad_input_not_a_crash(unlocked_web, path):
+    response = unlocked_web.client.post(
+        path, data={"csrf_token": unlocked_web.csrf_token},
+        files={"body": ("x.txt", b"x"), "title": ("x.txt", b"x"), "text": ("x.txt", b"x"),
+               "person": ("x.txt", b"x"), "locale": ("x.txt", b"x")})
+    assert response.status_code in (200, 303, 422)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from afterword.store.web import Draft, SqlDraftRepository, SqlPreferenceRepository
+from afterword.web.forms import field
 
 DRAFT_FIELDS = ("body", "title", "mood", "tags", "people", "episode")
 NEW_ENTRY = "new"
@@ -27,7 +28,7 @@ class DraftBox:
             return SqlDraftRepository(session).get(slot)
 
     def save(self, slot: str, form: Any) -> Draft:
-        fields = {name: str(form.get(name, "") or "")[:200_000] for name in DRAFT_FIELDS}
+        fields = {name: str(field(form, name) or "")[:200_000] for name in DRAFT_FIELDS}
         now = datetime.now(UTC)
         with self._unlocked.write_session_factory() as session, session.begin():
             return SqlDraftRepository(session).put(slot, fields, now)

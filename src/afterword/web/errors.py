@@ -77,11 +77,12 @@ def _page_response(request: Request, status: int, code: str, message: str,
             return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
         return RedirectResponse("/unlock", status_code=303)
     templates = request.app.state.templates
-    return templates.TemplateResponse(
+    response: Response = templates.TemplateResponse(
         request, "error.html",
         {"status": status, "code": code, "message": message, "hint": hint},
         status_code=status,
     )
+    return response
 
 
 def respond(request: Request, status: int, code: str, message: str,

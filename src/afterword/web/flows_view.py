@@ -6,11 +6,13 @@ CLI runs; this module only knows how each kind of step looks in a browser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from afterword.errors import InvalidInput
 from afterword.messages import catalogue, has, msg
+from afterword.web.forms import field
 
 
 class _Blank(dict[str, object]):
@@ -50,7 +52,7 @@ class StepPage:
     overlay: str | None
     position: int
     total: int
-    chosen: list[str] = field(default_factory=list)
+    chosen: list[str] = dc_field(default_factory=list)
     lines: str = ""
 
 
@@ -101,16 +103,16 @@ def answer_from_form(kind: str, form: Any, traps: list[str]) -> Any:
     if kind == "info":
         return None
     if kind == "choice":
-        return str(form.get("value") or "")
+        return field(form, "value")
     if kind == "multi":
         return [str(v) for v in form.getlist("value")]
     if kind == "text":
-        return str(form.get("value") or "")
+        return field(form, "value")
     if kind == "list":
-        raw = str(form.get("value") or "")
+        raw = field(form, "value")
         return [line.strip() for line in raw.splitlines() if line.strip()]
     if kind == "scale":
-        raw = str(form.get("value") or "").strip()
+        raw = field(form, "value").strip()
         if not raw:
             return None
         try:
@@ -118,8 +120,8 @@ def answer_from_form(kind: str, form: Any, traps: list[str]) -> Any:
         except ValueError:
             raise InvalidInput(msg("web.flow.whole_number")) from None
     if kind == "traps":
-        confirmed = [label for label in traps if form.get(f"trap.{label}") == "yes"]
-        rejected = [label for label in traps if form.get(f"trap.{label}") == "no"]
+        confirmed = [label for label in traps if field(form, f"trap.{label}") == "yes"]
+        rejected = [label for label in traps if field(form, f"trap.{label}") == "no"]
         return {"confirmed": confirmed, "rejected": rejected}
     raise InvalidInput(msg("web.flow.unknown_step"))
 

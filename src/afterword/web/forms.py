@@ -16,6 +16,12 @@ from afterword.messages import msg
 PAGE_SIZE = 20
 
 
+def field(form: Any, name: str, default: str = "") -> str:
+    """A text field of a submitted form; a file sent under that name counts as missing."""
+    value = form.get(name)
+    return value if isinstance(value, str) else default
+
+
 def split_list(raw: str | None) -> list[str]:
     """``"a, b,,c"`` -> ``["a", "b", "c"]``."""
     if not raw:
@@ -115,12 +121,12 @@ class EntryForm:
     @classmethod
     def parse(cls, form: Any) -> EntryForm:
         return cls(
-            body=str(form.get("body", "") or ""),
-            title=optional_text(form.get("title")),
-            mood=optional_int(form.get("mood"), "mood"),
-            tags=split_list(form.get("tags")),
-            people=split_list(form.get("people")),
-            episode=optional_int(form.get("episode"), "episode"),
+            body=field(form, "body"),
+            title=optional_text(field(form, "title")),
+            mood=optional_int(field(form, "mood"), "mood"),
+            tags=split_list(field(form, "tags")),
+            people=split_list(field(form, "people")),
+            episode=optional_int(field(form, "episode"), "episode"),
         )
 
     def draft_fields(self) -> dict[str, Any]:

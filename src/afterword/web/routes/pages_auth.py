@@ -20,8 +20,9 @@ def apply_preferences(request: Request, unlocked: object) -> None:
 
 
 def _render(request: Request, name: str, status: int = 200, **context: object) -> Response:
-    return request.app.state.templates.TemplateResponse(request, name, context,
-                                                        status_code=status)
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status)
+    return response
 
 
 def _see(url: str) -> RedirectResponse:

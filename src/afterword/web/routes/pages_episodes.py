@@ -11,7 +11,7 @@ from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
-from afterword.web.forms import PAGE_SIZE, optional_text
+from afterword.web.forms import PAGE_SIZE, field, optional_text
 from afterword.web.routes.pages_journal import render
 from afterword.web.schemas import Id
 
@@ -44,9 +44,9 @@ async def add_episode(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     try:
         episode = unlocked.journal.add_episode(
-            str(form.get("title", "")), person=optional_text(form.get("person")),
-            started_on=_day(form.get("started_on")), ended_on=_day(form.get("ended_on")),
-            note=optional_text(form.get("note")))
+            field(form, "title"), person=optional_text(field(form, "person")),
+            started_on=_day(field(form, "started_on")), ended_on=_day(field(form, "ended_on")),
+            note=optional_text(field(form, "note")))
     except AfterwordError as exc:
         return _page(request, unlocked, exc.http_status, episode_error=user_message(exc),
                      form=form)
@@ -57,8 +57,8 @@ async def add_episode(request: Request, unlocked: Unlocked) -> Response:
 async def add_person(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     try:
-        unlocked.journal.add_person(str(form.get("alias", "")),
-                                    note=optional_text(form.get("note")))
+        unlocked.journal.add_person(field(form, "alias"),
+                                    note=optional_text(field(form, "note")))
     except AfterwordError as exc:
         return _page(request, unlocked, exc.http_status, person_error=user_message(exc))
     return RedirectResponse("/episodes#people", status_code=303)

@@ -13,15 +13,16 @@ from afterword.web import analysis_view
 from afterword.web.deps import Unlocked
 from afterword.web.drafts import NEW_ENTRY, DraftBox, entry_slot
 from afterword.web.errors import user_message
-from afterword.web.forms import PAGE_SIZE, EntryForm, FilterForm
+from afterword.web.forms import PAGE_SIZE, EntryForm, FilterForm, field
 from afterword.web.schemas import Id
 
 router = APIRouter(include_in_schema=False)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    return request.app.state.templates.TemplateResponse(request, name, context,
-                                                        status_code=status)
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status)
+    return response
 
 
 def _choices(request: Request, unlocked: Any) -> dict[str, Any]:
@@ -81,8 +82,9 @@ async def create_entry(request: Request, unlocked: Unlocked) -> Response:
                                        tags=parsed.tags, people=parsed.people,
                                        episode=parsed.episode)
     except AfterwordError as exc:
-        values = {k: form.get(k, "") for k in ("body", "title", "tags", "people", "episode")}
-        values["mood"] = form.get("mood") or None
+        values: dict[str, Any] = {k: field(form, k)
+                                  for k in ("body", "title", "tags", "people", "episode")}
+        values["mood"] = field(form, "mood") or None
         return render(request, "write.html", exc.http_status, v=values,
                       autosave_url="/drafts/new", error=user_message(exc),
                       **_choices(request, unlocked))
@@ -137,8 +139,9 @@ async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
                                         mood=parsed.mood, tags=parsed.tags,
                                         people=parsed.people, episode=parsed.episode)
     except AfterwordError as exc:
-        values = {k: form.get(k, "") for k in ("body", "title", "tags", "people", "episode")}
-        values["mood"] = form.get("mood") or None
+        values: dict[str, Any] = {k: field(form, k)
+                                  for k in ("body", "title", "tags", "people", "episode")}
+        values["mood"] = field(form, "mood") or None
         return render(request, "edit.html", exc.http_status, e=entry, entry=entry, v=values,
                       autosave_url=f"/drafts/entry/{entry_id}", error=user_message(exc),
                       **_choices(request, unlocked))
@@ -149,7 +152,7 @@ async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
 @router.post("/entries/{entry_id}/delete")
 async def delete_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
-    if form.get("confirm") != "yes":
+    if field(form, "confirm") != "yes":
         raise InvalidInput(msg("web.edit.delete_unconfirmed"))
     unlocked.journal.delete(entry_id)
     DraftBox(unlocked).discard(entry_slot(entry_id))
@@ -159,9 +162,9 @@ async def delete_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
 @router.post("/entries/{entry_id}/feedback")
 async def feedback(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
-    detector = str(form.get("detector", ""))
-    label = str(form.get("label", ""))
-    verdict = str(form.get("verdict", "doesnt_fit"))
+    detector = field(form, "detector")
+    label = field(form, "label")
+    verdict = field(form, "verdict", "doesnt_fit")
     analysis_view.record_feedback(unlocked, entry_id, detector, label, verdict)
     if request.headers.get("hx-request"):
         return render(request, "_feedback_done.html", verdict=verdict)

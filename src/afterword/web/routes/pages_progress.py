@@ -13,6 +13,7 @@ from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
+from afterword.web.forms import field
 from afterword.web.routes.pages_journal import render
 from afterword.web.routes.pages_reflect import resources_for
 from afterword.web.schemas import Id
@@ -60,7 +61,7 @@ def progress(request: Request, unlocked: Unlocked) -> Response:
 async def mark_seen(request: Request, unlocked: Unlocked) -> Response:
     """The page was shown: remember which sections, so the report includes only those."""
     form = await request.form()
-    wanted = [s for s in str(form.get("sections") or "").split(",") if s]
+    wanted = [s for s in field(form, "sections").split(",") if s]
     insights(unlocked).mark_seen(wanted)
     return Response(status_code=204)
 
@@ -88,7 +89,7 @@ async def take_measure(request: Request, scale_id: str, unlocked: Unlocked) -> R
     service = insights(unlocked)
     scale = service.scale(scale_id)
     form = await request.form()
-    raw = {i: str(form.get(f"item{i}") or "") for i in range(1, scale.n_items + 1)}
+    raw = {i: str(field(form, f"item{i}") or "") for i in range(1, scale.n_items + 1)}
     try:
         missing = [i for i, v in raw.items() if v == ""]
         if missing:
@@ -122,9 +123,9 @@ def _rci_text(taken: Any) -> str | None:
 async def log_contact(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     try:
-        alias, day = insights(unlocked).log_contact(str(form.get("person") or ""),
-                                                    str(form.get("kind") or "contact"),
-                                                    _day(str(form.get("on") or "")))
+        alias, day = insights(unlocked).log_contact(field(form, "person"),
+                                                    field(form, "kind", "contact"),
+                                                    _day(field(form, "on")))
     except AfterwordError as exc:
         return render(request, "_contact_logged.html", exc.http_status,
                       error=user_message(exc))

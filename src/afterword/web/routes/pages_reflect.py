@@ -14,6 +14,7 @@ from afterword.web import flows_view
 from afterword.web.deps import Unlocked
 from afterword.web.drafts import effective
 from afterword.web.errors import user_message
+from afterword.web.forms import field
 from afterword.web.routes.pages_journal import render
 from afterword.web.schemas import Id
 
@@ -68,7 +69,7 @@ def _flow_title(service: Any, flow: str) -> str:
 @router.post("/reflect/open")
 async def open_reflection(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
-    episode = str(form.get("episode") or "").strip() or None
+    episode = field(form, "episode").strip() or None
     outcome = reflect_service(request, unlocked).open_reflection(episode)
     return _outcome_page(request, unlocked, outcome)
 
@@ -76,7 +77,7 @@ async def open_reflection(request: Request, unlocked: Unlocked) -> Response:
 @router.post("/reflect/start")
 async def start_flow(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
-    flow = str(form.get("flow") or "")
+    flow = field(form, "flow")
     if flow not in STARTABLE:
         raise InvalidInput(msg("web.flow.unknown_flow"))
     service = reflect_service(request, unlocked)
@@ -134,7 +135,7 @@ async def answer(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
     if view is None:
         return _see(f"/runs/{run_id}")
-    key = str(form.get("key") or "")
+    key = field(form, "key")
     if key != view.key:
         # The page was out of date (another tab moved on): show where the flow really is.
         return _run_page(request, unlocked, run, view, (), 409, msg("web.flow.moved_on"))
@@ -192,7 +193,7 @@ def check_page(request: Request, unlocked: Unlocked) -> Response:
 @router.post("/check/open")
 async def open_check(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
-    alias = str(form.get("person") or "").strip()
+    alias = field(form, "person").strip()
     if not alias:
         raise InvalidInput(msg("web.check.no_person"))
     try:

@@ -13,7 +13,7 @@ from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.drafts import AUTO_LOCK_RANGE, LOCALES, Preferences, effective
 from afterword.web.errors import user_message
-from afterword.web.forms import optional_int
+from afterword.web.forms import field, optional_int
 from afterword.web.routes.pages_journal import render
 
 router = APIRouter(include_in_schema=False)
@@ -38,9 +38,9 @@ def settings_page(request: Request, unlocked: Unlocked) -> Response:
 @router.post("/settings")
 async def save_settings(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
-    locale = str(form.get("locale", ""))
+    locale = field(form, "locale")
     try:
-        minutes = optional_int(form.get("auto_lock_minutes"), "auto_lock_minutes")
+        minutes = optional_int(field(form, "auto_lock_minutes"), "auto_lock_minutes")
         if locale not in LOCALES:
             raise InvalidInput(msg("web.settings.bad_locale"))
         if minutes is None or not AUTO_LOCK_RANGE[0] <= minutes <= AUTO_LOCK_RANGE[1]:
@@ -86,7 +86,7 @@ async def import_entries(request: Request, unlocked: Unlocked) -> Response:
     from afterword.web.security import read_form
 
     form = await read_form(request)
-    fmt = str(form.get("format", "auto"))
+    fmt = field(form, "format", "auto")
     upload = form.get("file")
     try:
         if fmt not in IMPORT_FORMATS:

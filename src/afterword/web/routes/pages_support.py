@@ -11,7 +11,7 @@ from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
-from afterword.web.forms import optional_int
+from afterword.web.forms import field, optional_int
 from afterword.web.routes.pages_journal import render
 from afterword.web.routes.pages_reflect import (
     _outcome_page,
@@ -86,8 +86,8 @@ async def add_resource(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     service = reflect_service(request, unlocked)
     try:
-        service.safety.add_resource(str(form.get("name") or ""), str(form.get("contact") or ""),
-                                    str(form.get("about") or ""), locale_of(request, unlocked))
+        service.safety.add_resource(field(form, "name"), field(form, "contact"),
+                                    field(form, "about"), locale_of(request, unlocked))
     except AfterwordError as exc:
         return _resources(request, unlocked, exc.http_status, error=user_message(exc))
     return _see("/resources#own")
@@ -117,7 +117,7 @@ async def add_boundary(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     service = reflect_service(request, unlocked).boundaries
     try:
-        service.add(str(form.get("text") or ""), [str(p) for p in form.getlist("pillars")])
+        service.add(field(form, "text"), [str(p) for p in form.getlist("pillars")])
     except AfterwordError as exc:
         return _boundaries(request, unlocked, exc.http_status, error=user_message(exc))
     return _see("/boundaries")
@@ -127,10 +127,10 @@ async def add_boundary(request: Request, unlocked: Unlocked) -> Response:
 async def change_boundary(request: Request, boundary_id: Id, unlocked: Unlocked) -> Response:
     form = await request.form()
     service = reflect_service(request, unlocked).boundaries
-    action = str(form.get("action") or "")
+    action = field(form, "action")
     try:
         if action == "edit":
-            service.edit(boundary_id, str(form.get("text") or ""))
+            service.edit(boundary_id, field(form, "text"))
             service.set_pillars(boundary_id, [str(p) for p in form.getlist("pillars")])
         elif action == "retire":
             service.retire(boundary_id)
@@ -150,7 +150,7 @@ async def set_weights(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     service = reflect_service(request, unlocked).boundaries
     try:
-        values = {p: optional_int(form.get(p), "weight") for p in PILLARS}
+        values = {p: optional_int(field(form, p), "weight") for p in PILLARS}
         service.set_weights({p: v for p, v in values.items() if v is not None})
     except AfterwordError as exc:
         return _boundaries(request, unlocked, exc.http_status, error=user_message(exc))
