@@ -183,3 +183,15 @@ def test_resources_follow_the_locale_and_take_own_entries(flows):
     flows.post("/resources", {"name": "My sister", "contact": "in my phone"})
     assert "My sister" in flows.client.get("/resources").text
     assert flows.post("/resources", {"name": "", "contact": ""}).status_code == 422
+
+
+def test_flow_texts_never_name_cli_commands_in_the_browser():
+    from afterword.domain import reflection
+    from afterword.web.flows_view import text
+
+    for flow in reflection.FLOWS.values():
+        for step in flow.all_steps():
+            for key in (step.prompt, step.note, *(o.label for o in step.options)):
+                if key and "{item}" not in key:
+                    worded = text(key, item="x", person="Sam")
+                    assert "afterword " not in worded and "at any prompt" not in worded, key

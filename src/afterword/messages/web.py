@@ -293,6 +293,21 @@ MESSAGES: dict[str, str] = {
     "web.reflect.runs_heading": "Your reflections",
     "web.reflect.status_active": "in progress",
     "web.reflect.status_completed": "finished",
+    # browser wording of the few flow texts that name CLI commands (see web/flows_view.py)
+    "web.flow.say.reflect.survivor.more.hotlines": (
+        "Specialised support lines talk with people after sexual violence every day, whether "
+        "it happened last night or years ago. They will not judge you and will not tell you "
+        "what to do. The numbers are in the list below, and always under Support."
+    ),
+    "web.flow.say.reflect.crisis.close": (
+        "Thank you for staying with this. Your plan is saved here, under Support, at any "
+        "time, and so are the numbers below. The \"I need help now\" button brings you back "
+        "here from any reflection."
+    ),
+    "web.flow.say.reflect.crisis.okay": (
+        "Okay, thank you for telling me. If things change, the \"I need help now\" button and "
+        "the Support page list people you can talk to. I'll check in again another time."
+    ),
     "web.flow.position": "Step {position} of about {total}",
     "web.flow.continue": "Continue",
     "web.flow.back": "Back",

@@ -14,6 +14,10 @@ from afterword.errors import InvalidInput
 from afterword.messages import catalogue, has, msg
 from afterword.web.forms import field
 
+# A few flow texts name CLI commands ("type help at any prompt"); in the browser the same
+# message is worded for the page instead. Nothing else about the flow changes.
+BROWSER_WORDING = "web.flow.say."
+
 
 class _Blank(dict[str, object]):
     def __missing__(self, key: str) -> str:
@@ -27,6 +31,8 @@ def text(key: str | None, raw_item: str | None = None, **values: object) -> str:
         return ""
     if "{item}" in key:
         key = key.replace("{item}", raw_item or "")
+    if has(BROWSER_WORDING + key):
+        key = BROWSER_WORDING + key
     if not has(key):
         return key
     return catalogue()[key].format_map(_Blank(values))
