@@ -203,3 +203,11 @@ def test_resources(client):
     assert resources and all(r["last_verified"] or r["own"] for r in resources)
     locales = [r["locale"] for r in resources]
     assert locales[0] == "US" and "INT" in locales  # the person's locale first, then INT
+
+
+def test_analyze_a_text_without_storing_it(client):
+    response = client.post("/api/v1/analyze", json={"text": "I always ruin everything."})
+    assert response.status_code == 200
+    assert response.json()["traps"][0]["evidence"] == "I always ruin everything."
+    assert client.get("/api/v1/entries").json()["total"] == 0
+    assert client.post("/api/v1/analyze", json={"text": ""}).status_code == 422

@@ -223,6 +223,7 @@ def test_write_page_with_the_keyboard_alone(page):
             page.keyboard.type("Typed without a mouse")
         elif info["id"] == "body":
             page.keyboard.type("Every word of this came from the keyboard.")
+            page.get_by_text("Draft saved, encrypted.").wait_for()  # HTMX autosave ran
         elif info["name"] == "mood":
             page.keyboard.press("ArrowRight")
         elif info["tag"] == "BUTTON" and "Save entry" in info["text"]:

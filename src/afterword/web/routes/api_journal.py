@@ -26,6 +26,7 @@ from afterword.web.schemas import (
     Id,
     PersonOut,
     TagOut,
+    TextIn,
 )
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -131,6 +132,16 @@ def entry_analysis(unlocked: Unlocked, entry_id: Id) -> dict[str, Any]:
     result = analysis_view.stored_analysis(unlocked, entry_id)
     if result is None:
         raise NotFound(msg("web.api.not_analysed"))
+    return result
+
+
+@router.post("/analyze", response_model=AnalysisOut, tags=["analysis"])
+def analyze(unlocked: Unlocked, body: TextIn) -> dict[str, Any]:
+    """Analyse a text without storing anything (the same engine as `afterword analyze`)."""
+    from afterword.analysis import analyze as run
+
+    del unlocked  # only for someone who has unlocked; the text is not kept
+    result: dict[str, Any] = run([body.text])[0].to_dict()
     return result
 
 
