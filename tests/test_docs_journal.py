@@ -52,3 +52,24 @@ def test_every_exit_code_is_documented():
              if isinstance(cls, type) and issubclass(cls, errors.AfterwordError)}
     for code in codes | {0, 1, 2, 130}:
         assert re.search(rf"^\| {code} \|", text, flags=re.MULTILINE), f"exit code {code}"
+
+
+def test_every_journal_message_key_used_in_code_exists():
+    from afterword.messages import has
+
+    root = Path(__file__).resolve().parents[1] / "src" / "afterword"
+    files = [root / "bootstrap.py", root / "cli" / "journal.py", root / "cli" / "context.py",
+             root / "cli" / "app.py", *(root / "services").glob("*.py"),
+             *(root / "store").glob("*.py"), *(root / "domain").glob("entries.py"),
+             *(root / "domain").glob("episodes.py")]
+    used = set()
+    for path in files:
+        used |= set(re.findall(r"""(?:msg|DomainError)\(\s*["'](journal\.[a-z_]+)["']""",
+                               path.read_text()))
+    from afterword import errors as errs
+
+    used |= {cls.message_key for cls in vars(errs).values()
+             if isinstance(cls, type) and issubclass(cls, errs.AfterwordError)
+             and cls.message_key.startswith("journal.")}
+    missing = sorted(key for key in used if not has(key))
+    assert used and missing == []
