@@ -320,3 +320,13 @@ def test_python_dash_m(tmp_path):
     r = subprocess.run([sys.executable, "-m", "afterword", "--help"], capture_output=True,
                        text=True, env=subprocess_env())
     assert r.returncode == 0 and "Usage" in r.stdout
+
+
+def test_writing_something_risky_shows_support_at_once(journal):
+    calm = cli("write", "Had tea with a friend, it was nice.")
+    assert calm.code == 0 and "988" not in calm.err
+    risky = cli("write", "I can't do this anymore. I want to end my life.")
+    assert risky.code == 0 and risky.out.strip() == "2"  # saved, privately, no matter what
+    assert "988" in risky.err  # crisis resources for the default locale, on stderr
+    edited = cli("edit", "1", "--body", "I want to die tonight.")
+    assert edited.code == 0 and "988" in edited.err

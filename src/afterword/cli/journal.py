@@ -112,6 +112,14 @@ def _body_from(text: str | None, use_editor: bool, initial: str = "") -> str:
     return edited.rstrip("\n")  # editors add a final newline the person did not type
 
 
+def _check_in(unlocked: Any, entry_id: int) -> None:
+    """Safety first (DESIGN §3): when what was just written suggests risk, the reflection
+    area's crisis check opens at once (resources on stderr when there is no terminal)."""
+    from afterword.cli.reflect import check_after_write
+
+    check_after_write(unlocked, entry_id, unlocked.settings.locale)
+
+
 def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the commands
     """Add this area's commands to `app`."""
 
@@ -174,11 +182,12 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
             entry = unlocked.journal.write(
                 body, title=title, mood=mood, tags=tag or (), people=person or (),
                 episode=episode_id, created_at=created_at)
-        if as_json:
-            cx.out_json(entry_to_dict(entry))
-        else:
-            cx.out(str(entry.id))
-            cx.info(msg("journal.saved", id=entry.id))
+            if as_json:
+                cx.out_json(entry_to_dict(entry))
+            else:
+                cx.out(str(entry.id))
+                cx.info(msg("journal.saved", id=entry.id))
+            _check_in(unlocked, entry.id)
 
     @app.command("list", rich_help_panel="Journal")
     def list_cmd(
@@ -291,10 +300,12 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                 current = unlocked.journal.get(entry_id)
                 changes["body"] = cx.edit_text(current.body).rstrip("\n")
             entry = unlocked.journal.update(entry_id, **changes)
-        if as_json:
-            cx.out_json(entry_to_dict(entry))
-        else:
-            cx.info(msg("journal.updated", id=entry.id))
+            if as_json:
+                cx.out_json(entry_to_dict(entry))
+            else:
+                cx.info(msg("journal.updated", id=entry.id))
+            if "body" in changes or "title" in changes:
+                _check_in(unlocked, entry.id)
 
     @app.command("delete", rich_help_panel="Journal")
     def delete_cmd(
