@@ -195,7 +195,14 @@ def _split_for(key: str) -> str:
 
 
 def _hand(task: str) -> list[dict[str, object]]:
-    path = HERE / "hand" / f"{task}.txt"
+    rows = _hand_file(HERE / "hand" / f"{task}.txt", None)
+    challenge = HERE / "hand" / f"{task}_challenge.txt"
+    if challenge.is_file():
+        rows += _hand_file(challenge, "challenge")
+    return rows
+
+
+def _hand_file(path: Path, split: str | None) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -207,7 +214,7 @@ def _hand(task: str) -> list[dict[str, object]]:
                 "text": text.strip(),
                 "labels": labs,
                 "source": "hand",
-                "split": _split_for("hand:" + text.strip()),
+                "split": split or _split_for("hand:" + text.strip()),
             }
         )
     return rows
@@ -249,7 +256,8 @@ def main() -> None:
             for row in out:
                 fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
         counts = {
-            s: sum(1 for r in out if r["split"] == s) for s in ("train", "validation", "test")
+            s: sum(1 for r in out if r["split"] == s)
+            for s in ("train", "validation", "test", "challenge")
         }
         print(task, len(out), counts)
 

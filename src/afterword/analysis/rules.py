@@ -76,6 +76,10 @@ CRISIS = _rx(
     r"(?:wall|tree|truck|lorry|bridge|cliff|river|oncoming)",
     r"\b(?:way out|escape)\b[^.!?]{0,30}\b(?:not being here|not existing|dying|death|ending it)\b",
     r"\b(?:disappear|disappeared|vanish|vanished)\s+(?:forever|for good|permanently)",
+    r"\b(?:want(?:ed)?|going|thought about|think about|tempted|plan(?:ning)?|wish(?:ed)?)\s+(?:to\s+)?(?:crash(?:ing)?|driv(?:e|ing)|steer(?:ing)?)\s+(?:the|my)\s+car\b",
+    r"\b(?:over|end|stop|gone)\b[^.!?]{0,30}\bme\s+included\b",
+    r"\bmy\s+body\s+(?:would|will|might)\s+be\s+found\b|\b(?:find|found)\s+my\s+body\b",
+    r"\b(?:would|'d|’d)\s+rather\s+be\s+dead\b|\bdying\s+(?:seems|feels|would be)\s+(?:easier|better)\b",
     r"\b(?:holding|held|hold|sat with|sitting with|staring at|stared at|looking at|looked at)\s+(?:the|my|a|all the|all my)\s+"
     r"(?:pills|tablets|rope|noose|blade|razor|gun|bottle of pills|painkillers)\b",
     r"\b(?:rope|noose|pills|blade|razor|gun)\b[^.!?]{0,40}\b(?:keep thinking|thinking about (?:it|using)|can'?t stop (?:looking|thinking)|staring)",
@@ -199,6 +203,8 @@ NONCONSENT = _rx(
     r"[^.!?]{0,60}\b(?:he|she|they|him|her|them|it happened|while|kept|until it was over|wait\w*|"
     r"let (?:him|her|them)|on top)\b",
     r"\bmy\s+(?:whole\s+)?body\s+(?:froze|went limp|shut down|went still)\b",
+    r"\btoo\s+(?:shocked|scared|frightened|stunned|afraid|terrified)\s+to\s+(?:move|speak|say anything|react|stop (?:him|her|them)|fight)\b",
+    r"\b(?:didn'?t|did not|never)\s+ask,?\s+(?:he|she|they)\s+just\s+(?:did it|started|went ahead|took)\b",
     # condom
     r"\b(?:took|pulled|slipped|taken|removed|take)\s+(?:the|his|her)?\s*condom\s+off\b|\bremoved\s+the\s+condom\b|\bstealth(?:ed|ing)\b",
     r"\bwithout\s+a\s+condom\s+(?:after|even though|when|though)\s+i\s+(?:asked|said|told|insisted)\b",

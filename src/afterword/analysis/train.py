@@ -205,19 +205,24 @@ def train_safety(task: str) -> Head:
     groups = [[s.text for s in g] for g in sents]
     _, s_vec = encoder_mod.get().encode_groups(groups)
     p = head.proba_grouped([], s_vec[:0], s_vec)[1][:, 0]
-    best: tuple[float, float, float] = (-1.0, 0.0, 0.5)
+    results: list[tuple[float, float, float]] = []
     for t in GRID:
         flags, off = [], 0
         for g in sents:
-            flags.append(detect(g, p[off : off + len(g)], float(t)).flag)
+            flags.append(detect(g, p[off:off + len(g)], float(t)).flag)
             off += len(g)
         pred = np.asarray(flags)
         recall = float((pred & gold).sum() / max(1, gold.sum()))
         fpr = float((pred & ~gold).sum() / max(1, (~gold).sum()))
-        # Highest recall within 5% FPR; among equals, the fewest false positives and then
-        # the highest threshold (the head should only decide when it is sure).
-        if fpr <= 0.05 and (recall, -fpr, float(t)) > (best[0], -best[1], best[2]):
-            best = (recall, fpr, float(t))
+        results.append((recall, fpr, float(t)))
+    # Highest recall within 5% FPR, then the fewest false positives. Rules already catch most
+    # validation positives, so many thresholds tie; take the middle of the tied range. (Letting
+    # the head decide more, at the lowest threshold within the FPR budget, was tried: on fresh
+    # text it added far more false alarms than it found crises. See docs/analysis.md.)
+    allowed = [r for r in results if r[1] <= 0.05] or [min(results, key=lambda r: r[1])]
+    top = max((r[0], -r[1]) for r in allowed)
+    tied = [r[2] for r in allowed if (r[0], -r[1]) == top]
+    best = (top[0], -top[1], tied[len(tied) // 2])
     return _with_threshold(head, best[2])
 
 
