@@ -49,7 +49,7 @@ def fts_search(
     snip: Any = literal_column(
         f"snippet(entries_fts, -1, char(2), char(3), '…', {fts.SNIPPET_TOKENS})"
     ).label("snip")
-    snippets = dict(session.execute(
+    snippets: dict[int, str] = dict(session.execute(
         select(index.c.rowid, snip).select_from(index)
         .where(text("entries_fts MATCH :q"), index.c.rowid.in_(ids)),
         {"q": match},
