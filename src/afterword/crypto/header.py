@@ -174,7 +174,7 @@ def read(path: Path) -> Header:
     return parse(raw)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # some platforms cannot open folders; the rename is still atomic there
@@ -209,5 +209,5 @@ def write_atomic(
         tmp.unlink(missing_ok=True)
         raise
     mark("fsync_dir")
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     mark("done")

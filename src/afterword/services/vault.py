@@ -288,9 +288,12 @@ class VaultService:
             finally:
                 os.close(fd)
             os.chmod(tmp, 0o600)
-            os.replace(tmp, dest)
+            # The key header first: a crash between the two leaves a stray header, never a
+            # backup that cannot be opened.
             header_copy = hdr.header_path(dest)
             hdr.write_atomic(header_copy, self.header_path.read_bytes())
+            os.replace(tmp, dest)
+            hdr.fsync_dir(dest.parent)
         finally:
             tmp.unlink(missing_ok=True)
             if owned:
