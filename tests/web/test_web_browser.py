@@ -263,5 +263,11 @@ def test_screenshots_of_the_main_pages(browser, live_server, variant):
                 assert width <= 375, (path, width)
             name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-")
             shot(page, f"{variant}-{name or 'home'}")
+        page.goto("/reflect")
+        page.get_by_role("button", name="Begin or continue").click()
+        page.wait_for_selector("#step-form")
+        if variant == "mobile-375":
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        shot(page, f"{variant}-reflection-step")
     finally:
         context.close()

@@ -177,3 +177,14 @@ def test_vendored_htmx_is_served_with_its_licence(web):
     assert script.status_code == 200 and "htmx" in script.text[:2000]
     licence = web.client.get("/static/vendor/htmx/LICENSE")
     assert "Zero-Clause BSD" in licence.text
+
+
+def test_vendored_htmx_is_the_recorded_file():
+    import hashlib
+
+    from afterword.web.app import STATIC_DIR
+
+    folder = STATIC_DIR / "vendor" / "htmx"
+    recorded = (folder / "SOURCE.txt").read_text()
+    digest = hashlib.sha256((folder / "htmx.min.js").read_bytes()).hexdigest()
+    assert f"htmx.min.js sha256 {digest}" in recorded
