@@ -250,6 +250,9 @@ def test_screenshots_of_the_main_pages(browser, live_server, variant):
         options["color_scheme"] = "dark"
     context = browser.new_context(**options)
     page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text or m.type == "error" else None)
     try:
         create_journal(page)
         write_entry(page, "We went home together after the party. He probably thinks I am "
@@ -269,5 +272,6 @@ def test_screenshots_of_the_main_pages(browser, live_server, variant):
         if variant == "mobile-375":
             assert page.evaluate("document.documentElement.scrollWidth") <= 375
         shot(page, f"{variant}-reflection-step")
+        assert not violations, violations  # no CSP violations, no script errors
     finally:
         context.close()
