@@ -168,3 +168,21 @@ def test_mood_range_is_enforced_in_the_schema_too(store):
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(text("INSERT INTO entries(uid, body, created_at, updated_at, tz_offset, mood)"
                           " VALUES ('u', 'b', 0, 0, 0, 5)"))
+
+
+def test_tag_filters_agree_whichever_way_they_are_planned(store):
+    ids = []
+    for i in range(60):
+        tags = (["common"] if i % 12 else []) + (["rare"] if i in (7, 41) else [])
+        ids.append(add(store, f"e{i}", days=i, tags=tags, mood=(i % 5) - 2).id)
+    with store.read() as repos:
+        def listed(**kw):
+            return [e.id for e in repos.entries.list(EntryFilter(**kw), 20, 0)]
+
+        common = [i for n, i in enumerate(ids) if n % 12][::-1]
+        assert repos.entries._walk_newest_first(EntryFilter(tag="common"), 20)
+        assert not repos.entries._walk_newest_first(EntryFilter(tag="rare"), 20)
+        assert listed(tag="common") == common[:20]
+        assert listed(tag="rare") == [ids[41], ids[7]]
+        assert listed(tag="common", mood_min=2) == [
+            i for n, i in enumerate(ids) if n % 12 and n % 5 == 4][::-1][:20]

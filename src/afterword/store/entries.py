@@ -111,15 +111,39 @@ class SqlEntryRepository:
         return [by_id[i] for i in entry_ids if i in by_id]
 
     def list(self, filters: EntryFilter, limit: int | None, offset: int) -> builtins.list[Entry]:
+        per_row = limit is not None and self._walk_newest_first(filters, limit + offset)
         stmt = (
             select(E)
-            .where(and_(True, *filter_clauses(filters)))
+            .where(and_(True, *filter_clauses(filters, per_row=per_row)))
             .order_by(E.c.created_at.desc(), E.c.id.desc())
             .offset(offset)
         )
         if limit is not None:
             stmt = stmt.limit(limit)
         return self._hydrate(self._session.execute(stmt).all())
+
+    def _walk_newest_first(self, filters: EntryFilter, wanted: int) -> bool:
+        """Should a tag/person filter be checked entry by entry while walking newest-first?
+
+        With N tagged entries out of M, walking finds ``wanted`` of them after about
+        wanted * M / N steps; starting from the tag costs about N row reads and a sort. Walk
+        when that is the cheaper one (a common tag); start from the tag when it is rare.
+        """
+        counts = []
+        if filters.tag is not None:
+            counts.append(self._session.execute(
+                select(func.count()).select_from(entry_tags).join(T, T.c.id == entry_tags.c.tag_id)
+                .where(T.c.name == filters.tag)).scalar_one())
+        if filters.person is not None:
+            counts.append(self._session.execute(
+                select(func.count()).select_from(entry_people)
+                .join(P, P.c.id == entry_people.c.person_id)
+                .where(P.c.alias_key == filters.person.casefold())).scalar_one())
+        if not counts:
+            return False
+        tagged = min(counts)
+        total = self._session.execute(select(func.max(E.c.id))).scalar() or 0
+        return tagged > 0 and wanted * total / tagged < tagged
 
     def iterate(self, filters: EntryFilter, batch: int = 500) -> Iterator[Entry]:
         """Oldest first, in batches, for export."""
