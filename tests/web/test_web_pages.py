@@ -306,3 +306,10 @@ def test_a_file_where_text_belongs_is_bad_input_not_a_crash(unlocked_web, path):
         files={"body": ("x.txt", b"x"), "title": ("x.txt", b"x"), "text": ("x.txt", b"x"),
                "person": ("x.txt", b"x"), "locale": ("x.txt", b"x")})
     assert response.status_code in (200, 303, 422)
+
+
+def test_entry_page_offers_explainers_for_what_was_found(unlocked_web):
+    unlocked_web.post("/entries", {"body": "Why did I let this happen? Why do I keep going "
+                                           "back to him? I feel so used and empty."})
+    html = unlocked_web.client.get("/entries/1").text
+    assert 'class="explainer"' in html

@@ -172,6 +172,7 @@ MESSAGES: dict[str, str] = {
         "loosen its grip a little."
     ),
     "web.entry.questions": "Questions that seem to echo",
+    "web.entry.explainers": "Something that may help to know",
     "web.entry.questions_link": "Turn them into what you need now, in a reflection",
     "web.entry.survivor_heading": "What you wrote matters",
     "web.entry.survivor_body": (

@@ -47,6 +47,7 @@ class AnalysisView:
     themes: list[DetectionView] = field(default_factory=list)
     traps: list[DetectionView] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    cards: list[tuple[str, str]] = field(default_factory=list)  # explainers: title, text
     body_html: Markup = Markup("")
 
 
@@ -89,10 +90,31 @@ def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
             for t in result.get("traps", [])
         ]
         view.questions = list(result.get("rumination", {}).get("questions", []))
+    view.cards = _explainers(view, result)
     evidence = [d.evidence for d in (*view.traps, *view.themes)
                 if d.evidence and d.feedback != "doesnt_fit"]
     view.body_html = Markup(paragraphs(mark(entry.body, find_spans(entry.body, evidence))))
     return view
+
+
+def _explainers(view: AnalysisView, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The reflection area's explainer cards for what was found (only affirming ones on the
+    survivor path), skipping themes the person said do not fit."""
+    from afterword.domain import explainers
+
+    labels = [d.label for d in view.themes if d.feedback != "doesnt_fit"]
+    if result.get("rumination", {}).get("flag") or view.questions:
+        labels.append("rumination")
+    if view.survivor:
+        labels.append("nonconsent")
+    ids = explainers.cards_for(labels)
+    if view.survivor:
+        ids = tuple(i for i in ids if i in explainers.SURVIVOR_CARDS)
+    out = []
+    for card_id in ids:
+        card = explainers.card(card_id)
+        out.append((msg(card.title_key), msg(card.body_key)))
+    return out
 
 
 def record_feedback(unlocked: Any, entry_id: int, detector: str, label: str,
