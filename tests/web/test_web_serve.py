@@ -51,3 +51,18 @@ def test_serve_runs_on_loopback_and_sends_a_new_person_to_create(tmp_path):
             _, err = proc.communicate()
     assert f"http://127.0.0.1:{port}/" in err
     assert not (tmp_path / "home" / "journal.afw").exists()  # nothing made until asked
+
+
+def test_serve_on_a_busy_port_says_so(tmp_path):
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        env = {**os.environ, "AFTERWORD_HOME": str(tmp_path / "home")}
+        out = subprocess.run([sys.executable, "-m", "afterword", "serve", "--no-browser",
+                              "--port", str(port)], env=env, capture_output=True, text=True,
+                             timeout=60)
+    assert out.returncode == 7
+    assert f"Port {port} is already in use" in out.stderr

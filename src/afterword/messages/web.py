@@ -79,6 +79,10 @@ MESSAGES: dict[str, str] = {
     "web.unlock.locked_notice": "The journal locked itself after a quiet while, to keep it private.",
     # serve
     "web.serve.listening": "Afterword is open at {url} (press Ctrl+C to stop).",
+    "web.serve.port_busy": (
+        "Port {port} is already in use, perhaps by Afterword in another window. Open that "
+        "one, or start this one with --port and another number."
+    ),
     "web.serve.not_local": (
         "Careful: binding to {host} can let other devices reach this port. Afterword still "
         "answers only requests addressed to this computer's own name."

@@ -57,6 +57,7 @@ def run(journal: Path | None = None, host: str | None = None, port: int | None =
 
     settings, app = build(journal=journal, host=host, port=port)
     bind = str(settings.host)
+    _check_port_free(bind, int(settings.port))
     if bind not in LOOPBACK:
         say(msg("web.serve.not_local", host=bind))
     url = f"http://{'127.0.0.1' if bind in {'0.0.0.0', '::'} else bind}:{settings.port}/"
@@ -65,6 +66,21 @@ def run(journal: Path | None = None, host: str | None = None, port: int | None =
         threading.Timer(1.0, _open, args=(url,)).start()
     uvicorn.run(app, host=bind, port=int(settings.port), log_config=log_config(),
                 server_header=False, date_header=False)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say plainly that the port is taken (often: Afterword is already open) before uvicorn
+    starts and fails with a traceback-like log line."""
+    import socket
+
+    from afterword.errors import InvalidInput
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise InvalidInput(msg("web.serve.port_busy", port=port)) from None
 
 
 def _open(url: str) -> None:
