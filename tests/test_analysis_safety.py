@@ -101,4 +101,6 @@ def test_long_entry_with_one_crisis_sentence_in_the_middle():
                     + ["Then I made tea and watched something."] * 20)
     r = analyze([text])[0]
     assert r.safety.crisis.flag
-    assert r.safety.crisis.evidence == ["Sometimes I think everyone would be better off without me."]
+    assert r.safety.crisis.evidence == [
+        "Sometimes I think everyone would be better off without me."
+    ]

@@ -131,9 +131,14 @@ def _runtime_scores(head: Head, texts: Sequence[str]) -> Matrix:
     return out
 
 
-def train_multilabel(
-    task: str, labels: Sequence[str], c: float = 1.0, cues: bool = False, floor: float = 0.35
-) -> Head:
+C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+
+def _fit_multilabel(
+    task: str, labels: Sequence[str], c: float, cues: bool, floor: float
+) -> tuple[Head, float]:
+    """One head at regularisation ``c``, thresholds from validation, and its validation
+    macro-F1."""
     train = load_rows(task, "train")
     texts = [r["text"] for r in train]
     x = _embed_rows(texts)
@@ -150,7 +155,21 @@ def train_multilabel(
     # The validation split is small per label; a floor keeps one lucky example from setting a
     # threshold so low that the label fires on everything.
     th = [max(floor, _best_threshold(scores[:, j], gold[:, j])) for j in range(len(labels))]
-    return Head(task, tuple(labels), np.asarray(th, np.float32), w, b, w_cue=w_cue)
+    f1 = float(np.mean([_f1(scores[:, j] >= th[j], gold[:, j]) for j in range(len(labels))]))
+    return Head(task, tuple(labels), np.asarray(th, np.float32), w, b, w_cue=w_cue), f1
+
+
+def train_multilabel(
+    task: str, labels: Sequence[str], cues: bool = False, floor: float = 0.35
+) -> Head:
+    """Regularisation chosen from C_GRID by validation macro-F1 (first best wins)."""
+    best: tuple[Head, float] | None = None
+    for c in C_GRID:
+        head, f1 = _fit_multilabel(task, labels, c, cues, floor)
+        if best is None or f1 > best[1] + 1e-9:
+            best = (head, f1)
+    assert best is not None
+    return best[0]
 
 
 # Rows of other tasks that are certainly negatives for a binary head: everyday and painful
