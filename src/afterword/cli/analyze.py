@@ -49,7 +49,8 @@ def analyze(
     """Analyse text locally: emotions, themes, rumination, thinking traps, safety signals.
 
     Needs no journal and no passphrase; nothing is stored. Exit codes: 0 done, 7 the input could
-    not be used (for --jsonl: at least one line was malformed; the others were still analysed), 8 the --jsonl file does not exist.
+    not be used (for --jsonl: at least one line was malformed; the others were still
+    analysed), 8 the --jsonl file does not exist.
     """
     from afterword.errors import InvalidInput
     from afterword.messages import msg
