@@ -156,6 +156,7 @@ MESSAGES: dict[str, str] = {
     "web.search.label": "Words to look for",
     "web.search.help": 'All words must match. Use "quotes" for a phrase and a * at the end for '
                        "word beginnings.",
+    "web.search.submit": "Search",
     "web.search.none": "No entries match those words.",
     # entry view and analysis
     "web.entry.page_title": "Entry",
