@@ -211,3 +211,16 @@ def test_analyze_a_text_without_storing_it(client):
     assert response.json()["traps"][0]["evidence"] == "I always ruin everything."
     assert client.get("/api/v1/entries").json()["total"] == 0
     assert client.post("/api/v1/analyze", json={"text": ""}).status_code == 422
+
+
+def test_reflection_back_and_revise(client):
+    run = client.post("/api/v1/reflections", json={"flow": "reflection"}).json()["run"]["id"]
+    client.post(f"/api/v1/reflections/{run}/answer", json={"key": "consent", "value": "yes"})
+    client.post(f"/api/v1/reflections/{run}/answer", json={"key": "happened", "value": "x"})
+    back = client.post(f"/api/v1/reflections/{run}/back").json()
+    assert back["step"]["key"] == "happened" and back["step"]["previous"] == "x"
+    revised = client.post(f"/api/v1/reflections/{run}/revise",
+                          json={"key": "consent", "value": "not_sure"}).json()
+    assert revised["run"]["track"] == "survivor"
+    assert client.post(f"/api/v1/reflections/{run}/revise",
+                       json={"key": "nope", "value": 1}).status_code == 422

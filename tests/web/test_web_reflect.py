@@ -195,3 +195,14 @@ def test_flow_texts_never_name_cli_commands_in_the_browser():
                 if key and "{item}" not in key:
                     worded = text(key, item="x", person="Sam")
                     assert "afterword " not in worded and "at any prompt" not in worded, key
+
+
+def test_a_detected_switch_can_be_disputed(flows):
+    flows.post("/reflect/open", {})
+    flows.post("/runs/1/answer", {"key": "consent", "value": "yes"})
+    switched = flows.post("/runs/1/answer", {"key": "happened",
+                                             "value": "He held me down, it was a game we like."})
+    assert step_key(switched.text).startswith("survivor")
+    back = flows.post("/runs/1/dispute")
+    assert back.status_code == 200
+    assert not step_key(back.text).startswith("survivor")
