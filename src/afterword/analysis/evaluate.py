@@ -237,6 +237,11 @@ TARGETS = [
     ("Non-consent recall, own test split", "nonconsent_recall", ">=", 0.95),
     ("Non-consent false-positive rate, own test split", "nonconsent_fpr", "<=", 0.05),
     ("Rumination F1, own test split", "rumination_f1", ">=", 0.85),
+    ("Crisis recall, challenge rows (never tuned on)", "crisis_recall_challenge", ">=", 0.98),
+    ("Crisis false-positive rate, challenge rows", "crisis_fpr_challenge", "<=", 0.05),
+    ("Non-consent recall, challenge rows", "nonconsent_recall_challenge", ">=", 0.95),
+    ("Non-consent false-positive rate, challenge rows", "nonconsent_fpr_challenge", "<=", 0.05),
+    ("Rumination F1, challenge rows", "rumination_f1_challenge", ">=", 0.85),
     ("Thinking traps macro-F1 on Sharma (not trained on it)", "traps_sharma_macro_f1", ">=", 0.40),
     ("Emotions macro-F1, GoEmotions test", "emotions_goemotions_macro_f1", ">=", 0.40),
 ]
