@@ -196,9 +196,8 @@ def _split_for(key: str) -> str:
 
 def _hand(task: str) -> list[dict[str, object]]:
     rows = _hand_file(HERE / "hand" / f"{task}.txt", None)
-    challenge = HERE / "hand" / f"{task}_challenge.txt"
-    if challenge.is_file():
-        rows += _hand_file(challenge, "challenge")
+    for path in sorted((HERE / "hand").glob(f"{task}_challenge*.txt")):
+        rows += _hand_file(path, path.stem.removeprefix(f"{task}_"))
     return rows
 
 
@@ -257,7 +256,7 @@ def main() -> None:
                 fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
         counts = {
             s: sum(1 for r in out if r["split"] == s)
-            for s in ("train", "validation", "test", "challenge")
+            for s in ("train", "validation", "test", "challenge", "challenge2")
         }
         print(task, len(out), counts)
 

@@ -220,6 +220,19 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         got, m = _binary(task, "challenge")
         lines += got
         metrics.update({f"{k}_challenge": v for k, v in m.items()})
+    lines += [
+        "",
+        "**Second challenge rows** (`hand/*_challenge2.txt`): written after more rule families "
+        "were added (which happened after the first challenge rows had been evaluated), once "
+        "the rules were frozen again; evaluated once.",
+        "",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for task in ("crisis", "nonconsent"):
+        got, m = _binary(task, "challenge2")
+        lines += got
+        metrics.update({f"{k}_challenge2": v for k, v in m.items()})
     for task, labels in (("traps", TRAPS), ("themes", THEMES)):
         rows = load_rows(task, "test")
         results = analyze([r["text"] for r in rows])
@@ -242,6 +255,11 @@ TARGETS = [
     ("Non-consent recall, challenge rows", "nonconsent_recall_challenge", ">=", 0.95),
     ("Non-consent false-positive rate, challenge rows", "nonconsent_fpr_challenge", "<=", 0.05),
     ("Rumination F1, challenge rows", "rumination_f1_challenge", ">=", 0.85),
+    ("Crisis recall, second challenge rows", "crisis_recall_challenge2", ">=", 0.98),
+    ("Crisis false-positive rate, second challenge rows", "crisis_fpr_challenge2", "<=", 0.05),
+    ("Non-consent recall, second challenge rows", "nonconsent_recall_challenge2", ">=", 0.95),
+    ("Non-consent false-positive rate, second challenge rows", "nonconsent_fpr_challenge2", "<=",
+     0.05),
     ("Thinking traps macro-F1 on Sharma (not trained on it)", "traps_sharma_macro_f1", ">=", 0.40),
     ("Emotions macro-F1, GoEmotions test", "emotions_goemotions_macro_f1", ">=", 0.40),
 ]
