@@ -209,9 +209,11 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         metrics.update(m)
     lines += [
         "",
-        "**Challenge rows** (`hand/*_challenge.txt`): written after the safety and rumination "
-        "rules were frozen, evaluated once and never tuned on. The test split above is not "
-        "that clean: rules were widened during development after looking at its errors.",
+        "**First challenge rows** (`hand/*_challenge.txt`): written after the safety and "
+        "rumination rules were first frozen; their first evaluation gave crisis recall 0.20, "
+        "non-consent 0.33, rumination 0.80. Rule families were added afterwards by the same "
+        "author, so these rows are no longer a clean measure (see the second set). The test "
+        "split above is not clean either: rules were widened after looking at its errors.",
         "",
         "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -250,12 +252,13 @@ TARGETS = [
     ("Non-consent recall, own test split", "nonconsent_recall", ">=", 0.95),
     ("Non-consent false-positive rate, own test split", "nonconsent_fpr", "<=", 0.05),
     ("Rumination F1, own test split", "rumination_f1", ">=", 0.85),
-    ("Crisis recall, challenge rows (never tuned on)", "crisis_recall_challenge", ">=", 0.98),
+    ("Crisis recall, 1st challenge rows (see note)", "crisis_recall_challenge", ">=", 0.98),
     ("Crisis false-positive rate, challenge rows", "crisis_fpr_challenge", "<=", 0.05),
     ("Non-consent recall, challenge rows", "nonconsent_recall_challenge", ">=", 0.95),
     ("Non-consent false-positive rate, challenge rows", "nonconsent_fpr_challenge", "<=", 0.05),
     ("Rumination F1, challenge rows", "rumination_f1_challenge", ">=", 0.85),
-    ("Crisis recall, second challenge rows", "crisis_recall_challenge2", ">=", 0.98),
+    ("Crisis recall, 2nd challenge rows (the clean estimate)", "crisis_recall_challenge2", ">=",
+     0.98),
     ("Crisis false-positive rate, second challenge rows", "crisis_fpr_challenge2", "<=", 0.05),
     ("Non-consent recall, second challenge rows", "nonconsent_recall_challenge2", ">=", 0.95),
     ("Non-consent false-positive rate, second challenge rows", "nonconsent_fpr_challenge2", "<=",
