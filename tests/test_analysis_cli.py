@@ -126,3 +126,17 @@ def test_console_script_end_to_end():
     out = subprocess.run([sys.executable, "-m", "afterword", "analyze", "--json",
                           "I keep asking myself why."], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and json.loads(out.stdout)["rumination"]["flag"] is True
+
+
+def test_every_analysis_message_key_used_in_code_exists():
+    import re
+    from pathlib import Path
+
+    from afterword.messages import has
+
+    root = Path(__file__).resolve().parents[1] / "src" / "afterword"
+    files = [*(root / "analysis").glob("*.py"), root / "cli" / "analyze.py"]
+    used = set()
+    for path in files:
+        used |= set(re.findall(r"""msg\(\s*["'](analysis\.[a-z_.]+)["']""", path.read_text()))
+    assert used and all(has(key) for key in used), sorted(k for k in used if not has(k))
