@@ -399,3 +399,63 @@ def test_reflections_feed_beliefs_traps_and_pillar_patterns(unlocked, insights):
     assert ("same_pillar_missing", "care") not in found
     closeness = found[("closeness_before_expectations", None)]
     assert {e.source for e in closeness.evidence} == {"reflection"}
+
+
+def _reflect_until(unlocked, episode_title, answers, stop):
+    """Walk a reflection up to (not including) step `stop`; returns the service and run."""
+    from afterword.domain.flows import Kind, PhraseDetector
+    from afterword.services.reflect import ReflectService
+
+    detector = PhraseDetector(trap_phrases={"mind_reading": ("worthless",)})
+    svc = ReflectService(unlocked, detector=detector, clock=lambda: NOW, session="t")
+    outcome = svc.open_reflection(episode_title)
+    run, view = outcome.run, outcome.view
+    while view is not None and view.key != stop:
+        value = None if view.step.kind is Kind.INFO else answers[view.key]
+        outcome = svc.answer(run.id, view.key, value)
+        run, view = outcome.run, outcome.view
+    return svc, run
+
+
+@pytest.mark.parametrize("crisis_open", [False, True])
+def test_a_survivor_run_contributes_no_trap_belief_or_pattern_figures(
+        unlocked, insights, crisis_open):
+    # Thought records answered first, then the person moved to the survivor path: the answers
+    # stay in the run's state, but DESIGN §3 says the survivor path never labels thinking traps.
+    j = unlocked.journal
+    a = j.add_episode("Spring", person="M")
+    entry = j.write("Spring night.", episode=a.id, created_at=_at(date(2026, 2, 1)))
+    _analysis(unlocked, entry.id, traps=[{"label": "personalizing", "score": 0.9,
+                                          "evidence": "x"}])
+    with unlocked.write_session_factory() as s, s.begin():
+        s.add(DetectionFeedbackRow(entry_id=entry.id, detector="traps", label="personalizing",
+                                   verdict="confirmed", created_at=NOW))
+    svc, run = _reflect_until(unlocked, "Spring", _answers(80, 40, {"honesty", "care"}),
+                              stop="boundary")
+    assert run.state.answers["thought.belief_after#0"] == 40  # the figures are there...
+    run = svc.request_survivor(run.id).run
+    assert run.track == "survivor"
+    if crisis_open:
+        run = svc.request_help(run.id).run
+        assert run.track == "crisis"  # the recorded track names the overlay, not the path
+    t = insights.trends(date(2026, 1, 1), NOW.date())
+    assert "reflections" not in t.missing
+    assert t.beliefs == [] and t.traps == []  # ...and none of them is counted
+    found = insights.patterns(date(2026, 1, 1), NOW.date())
+    assert all(e.source != "reflection" for p in found for e in p.evidence)
+    units = {u.key: u for u in insights.pattern_units(date(2026, 1, 1), NOW.date())}
+    unit = units[f"episode:{a.id}"]
+    assert unit.missing_pillars == frozenset() and unit.reflection_sentences == ()
+
+
+def test_a_reflection_track_run_beside_a_survivor_run_still_counts(unlocked, insights):
+    j = unlocked.journal
+    j.add_episode("Spring", person="M")
+    j.add_episode("Autumn", person="J")
+    svc, run = _reflect_until(unlocked, "Spring", _answers(80, 40, {"honesty"}), stop="boundary")
+    svc.request_survivor(run.id)
+    _reflect(unlocked, "Autumn", _answers(70, 50, {"honesty"}))
+    t = insights.trends(date(2026, 1, 1), NOW.date())
+    assert [(b.before, b.after) for b in t.beliefs] == [(70.0, 50.0)]
+    tallies = {x.label: (x.suggested, x.confirmed, x.rejected) for x in t.traps}
+    assert tallies == {"labeling": (0, 1, 0), "mind_reading": (0, 0, 1)}

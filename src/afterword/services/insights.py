@@ -124,6 +124,15 @@ class Trends:
     analysed_in_memory: int = 0
 
 
+@dataclass(frozen=True)
+class _Reflection:
+    day: date  # of the last change
+    answers: dict[str, Any]
+    episode_id: int | None
+    # On the survivor path (DESIGN §3): its answers never feed traps, beliefs or patterns.
+    survivor: bool
+
+
 def reliable_change(scale: Scale, before: float, after: float) -> ReliableChange:
     return rci_mod.reliable_change(
         before, after, scale.norms.sd, scale.norms.reliability,
@@ -352,6 +361,12 @@ class InsightsService:
         result.analysed_in_memory = computed
         if entries and not analyses:
             result.missing.append("analysis")
+        reflections = self._reflections()
+        # Entries of an episode whose reflection took the survivor path are about what happened
+        # without full consent: their thoughts are never counted as thinking traps (DESIGN §3).
+        survivor_episodes = {r.episode_id for r in reflections or ()
+                             if r.survivor and r.episode_id is not None}
+        no_traps = {e.id for e in entries if e.episode_id in survivor_episodes}
         emotions, themes, suggested, rumination_days = [], [], [], []
         for entry_id, data in analyses.items():
             day = days[entry_id]
@@ -359,7 +374,8 @@ class InsightsService:
                          if x.get("label") and x.get("label") != "neutral"]
             themes += [(day, str(x.get("label"))) for x in data.get("themes", [])
                        if x.get("label")]
-            if not ((data.get("safety") or {}).get("nonconsent") or {}).get("flag"):
+            flagged = ((data.get("safety") or {}).get("nonconsent") or {}).get("flag")
+            if not flagged and entry_id not in no_traps:
                 # Never count thoughts about a possibly non-consensual act as thinking traps.
                 suggested += [str(x.get("label")) for x in data.get("traps", [])
                               if x.get("label")]
@@ -370,20 +386,21 @@ class InsightsService:
         result.rumination = trends.weekly_counts(rumination_days, start, end)
         with self.unlocked.session_factory() as session, session.begin():
             feedback = AnalysisReader(session).feedback(list(days))
-        verdicts = [(f.label, f.verdict == "confirmed") for f in feedback if f.detector == "traps"]
-        reflections = self._reflections()
+        verdicts = [(f.label, f.verdict == "confirmed") for f in feedback
+                    if f.detector == "traps" and f.entry_id not in no_traps]
         if reflections is None:
             result.missing.append("reflections")
         else:
-            for when, answers, _episode in reflections:
-                if not start <= when <= end:
+            for reflection in reflections:
+                if reflection.survivor or not start <= reflection.day <= end:
                     continue
-                for record in _thought_records(answers):
+                for record in _thought_records(reflection.answers):
                     verdicts += [(label, True) for label in record.confirmed]
                     verdicts += [(label, False) for label in record.rejected]
                     if record.belief_before is not None and record.belief_after is not None:
                         result.beliefs.append(trends.BeliefChange(
-                            when, float(record.belief_before), float(record.belief_after)))
+                            reflection.day, float(record.belief_before),
+                            float(record.belief_after)))
         result.traps = trends.trap_tallies(suggested, verdicts)
         result.contact = self.contact_summary(start, end)
         since, until = self._instant(start), self._instant(end + timedelta(days=1))
@@ -398,19 +415,21 @@ class InsightsService:
 
     # --- reflections (the reflection area's data, when it exists) ------------------------------
 
-    def _reflections(self) -> list[tuple[date, dict[str, Any], int | None]] | None:
-        """(day, answers, episode id) for each guided reflection (started or completed), or
-        None where this build has no reflection area."""
+    def _reflections(self) -> list[_Reflection] | None:
+        """Each guided reflection (started or completed), or None where this build has no
+        reflection area."""
         try:
             from afterword.domain.reflection import REFLECTION_FLOW
             from afterword.services.reflect import ReflectService
         except ImportError:  # pragma: no cover - the reflection area ships with the package
             return None
-        out = []
-        for run in ReflectService(self.unlocked).runs(REFLECTION_FLOW):
-            when = run.updated_at.astimezone(self.tz).date()
-            out.append((when, dict(run.state.answers), run.episode_id))
-        return out
+        service = ReflectService(self.unlocked)
+        return [
+            _Reflection(day=run.updated_at.astimezone(self.tz).date(),
+                        answers=dict(run.state.answers), episode_id=run.episode_id,
+                        survivor=service.on_survivor_path(run))
+            for run in service.runs(REFLECTION_FLOW)
+        ]
 
     # --- repeated dynamics -------------------------------------------------------------------
 
@@ -438,11 +457,12 @@ class InsightsService:
                 meta[key] = (None, None)
             grouped.setdefault(key, []).append(e)
         reflection_facts: dict[str, dict[str, Any]] = {}
-        for _when, answers, episode_id in self._reflections() or []:
-            if episode_id is None:
-                continue
+        for reflection in self._reflections() or []:
+            episode_id = reflection.episode_id
+            if episode_id is None or reflection.survivor:
+                continue  # the survivor path's answers are never evidence of a pattern
             key = f"episode:{episode_id}"
-            reflection_facts[key] = answers
+            reflection_facts[key] = reflection.answers
             ep = episodes.get(episode_id)
             meta.setdefault(key, (episode_id, ep.person if ep else None))
             grouped.setdefault(key, [])

@@ -196,6 +196,11 @@ class ReflectService:
     def view(self, run: Run) -> StepView | None:
         return self.engine.current(run.state)
 
+    def on_survivor_path(self, run: Run) -> bool:
+        """Whether the run walks the survivor path now, also while a crisis check is open on
+        top of it (its recorded track then says "crisis")."""
+        return self.engine.active_flow(run.state)[0].id == self.engine.overlays.survivor
+
     # -- starting and resuming
 
     def start(self, flow: str, *, episode_id: int | None = None, person_id: int | None = None,
