@@ -7,18 +7,17 @@ import json
 import pytest
 
 from afterword.domain import crisis, reflection, survivor
-from afterword.domain.flows import (
-    EventKind,
+from afterword.domain.detector import PhraseDetector
+from afterword.domain.flow_defs import Kind
+from afterword.domain.flow_errors import (
     FlowError,
     FlowFinished,
-    FlowState,
     InvalidAnswer,
-    Kind,
     NotCurrentStep,
     NothingBefore,
-    Outcome,
-    PhraseDetector,
 )
+from afterword.domain.flow_state import FlowState
+from afterword.domain.flow_views import EventKind, Outcome
 from afterword.messages import has
 
 DETECTOR = PhraseDetector(

@@ -333,7 +333,8 @@ def test_migration_matches_the_models(unlocked):
 
 
 def _reflect(unlocked, episode_title, answers):
-    from afterword.domain.flows import Kind, PhraseDetector
+    from afterword.domain.detector import PhraseDetector
+    from afterword.domain.flow_defs import Kind
     from afterword.services.reflect import ReflectService
 
     detector = PhraseDetector(crisis_phrases=(), nonconsent_phrases=(),
@@ -403,7 +404,8 @@ def test_reflections_feed_beliefs_traps_and_pillar_patterns(unlocked, insights):
 
 def _reflect_until(unlocked, episode_title, answers, stop):
     """Walk a reflection up to (not including) step `stop`; returns the service and run."""
-    from afterword.domain.flows import Kind, PhraseDetector
+    from afterword.domain.detector import PhraseDetector
+    from afterword.domain.flow_defs import Kind
     from afterword.services.reflect import ReflectService
 
     detector = PhraseDetector(trap_phrases={"mind_reading": ("worthless",)})

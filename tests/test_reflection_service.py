@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from afterword.domain.flows import TRAP_LABELS, EventKind, Kind
+from afterword.domain.flow_answers import TRAP_LABELS
+from afterword.domain.flow_defs import Kind
+from afterword.domain.flow_views import EventKind
 from afterword.errors import InvalidInput, NotFound
 from afterword.services.reflect import ReflectService
 from journal_helpers import PASS, FakeClock, services

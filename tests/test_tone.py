@@ -12,7 +12,7 @@ import re
 import pytest
 
 from afterword.domain import crisis, survivor
-from afterword.domain.flows import Kind
+from afterword.domain.flow_defs import Kind
 from afterword.domain.resources import directory
 from afterword.messages import catalogue, msg
 

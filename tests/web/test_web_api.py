@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from afterword.domain.flows import PhraseDetector
+from afterword.domain.detector import PhraseDetector
 
 
 @pytest.fixture

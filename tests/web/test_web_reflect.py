@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from afterword.domain.flows import PhraseDetector
+from afterword.domain.detector import PhraseDetector
 
 DETECTOR = PhraseDetector(
     crisis_phrases=("want to die",),

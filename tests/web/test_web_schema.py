@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 from tests.web.conftest import PASSPHRASE, FakeClock
 
 from afterword import bootstrap, config
-from afterword.domain.flows import PhraseDetector
+from afterword.domain.detector import PhraseDetector
 from afterword.web.app import create_app
 
 HOST = "127.0.0.1:8765"

@@ -19,7 +19,7 @@ import typer
 from afterword.cli import context as cx
 
 if TYPE_CHECKING:
-    from afterword.domain.flows import Event, StepView
+    from afterword.domain.flow_views import Event, StepView
     from afterword.services.reflect import ReflectService, RunOutcome
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
@@ -99,7 +99,7 @@ class Runner:
 
     def events(self, events: tuple[Event, ...]) -> None:
         from afterword.domain.explainers import card
-        from afterword.domain.flows import EventKind
+        from afterword.domain.flow_views import EventKind
 
         for event in events:
             if event.kind is EventKind.EXPLAINER:
@@ -117,7 +117,7 @@ class Runner:
         return _m(key, **values)
 
     def step(self, outcome: RunOutcome, view: StepView) -> RunOutcome | None:
-        from afterword.domain.flows import Kind
+        from afterword.domain.flow_defs import Kind
         from afterword.errors import InvalidInput
 
         run_id = outcome.run.id
@@ -170,7 +170,7 @@ class Runner:
         return raw
 
     def read(self, view: StepView) -> Any:  # noqa: C901 - one branch per kind of step
-        from afterword.domain.flows import Kind
+        from afterword.domain.flow_defs import Kind
 
         step = view.step
         kind = step.kind
@@ -347,7 +347,8 @@ def load_answers(path: Path) -> dict[str, Any]:
 def answer_from_file(svc: ReflectService, outcome: RunOutcome, data: dict[str, Any],
                      locale: str) -> tuple[RunOutcome, list[Event]]:
     """Apply revisions, then answer each current step from the file until done or missing."""
-    from afterword.domain.flows import EventKind, Kind
+    from afterword.domain.flow_defs import Kind
+    from afterword.domain.flow_views import EventKind
 
     run_id = outcome.run.id
     events = list(outcome.events)

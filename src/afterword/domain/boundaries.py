@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from afterword.domain.flows import FlowError
+from afterword.domain.flow_errors import FlowError
 from afterword.domain.pillars import PILLARS, parse_pillar
 
 MAX_BOUNDARY = 500

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from afterword.domain.flows import Condition, Flow, Kind, Option, Step
+from afterword.domain.flow_defs import Condition, Flow, Kind, Option, Step
 from afterword.domain.safety_plan import plan_steps
 
 CRISIS_FLOW = "crisis"

@@ -13,445 +13,37 @@ The engine never prints, prompts or stores: it takes a ``FlowState`` and returns
 the events a service acts on (save the state, store a boundary, save the safety plan...). The
 state round-trips through JSON (``to_json``/``from_json``). The API is described in
 docs/reflection.md.
+
+The pieces live beside it: ``flow_defs`` (steps, groups, switches), ``flow_state`` (the JSON
+state), ``flow_answers`` (checking answers), ``flow_views`` (step views, events), ``detector``
+(the analysis interface) and ``flow_errors``.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Protocol, TypeAlias
-
-Value: TypeAlias = "None | bool | int | float | str | list[Value] | dict[str, Value]"
-
-MAX_TEXT = 5000
-MAX_ITEM = 500
-STATE_FORMAT = 1
-
-
-class FlowError(ValueError):
-    """A broken rule of the reflect area. ``reason`` is a message key (``reflect.invalid.*``)
-    and ``values`` fill it; neither ever holds what the person wrote."""
-
-    def __init__(self, reason: str, **values: object) -> None:
-        self.reason = reason
-        self.values = values
-        super().__init__(f"{reason} {values}" if values else reason)
-
-
-class InvalidAnswer(FlowError):
-    """An answer that does not fit its step; ``key`` names the step."""
-
-    def __init__(self, key: str, reason: str, **values: object) -> None:
-        self.key = key
-        super().__init__(reason, **values)
-
-
-class NotCurrentStep(FlowError):
-    pass
-
-
-class FlowFinished(FlowError):
-    pass
-
-
-class NothingBefore(FlowError):
-    pass
-
-
-_I = "reflect.invalid"
-
-
-# --------------------------------------------------------------------------- detector interface
-
-
-@dataclass(frozen=True)
-class Signals:
-    """What a screen of one text found. Themes are analysis theme labels (for explainers)."""
-
-    crisis: bool = False
-    nonconsent: bool = False
-    themes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TrapSuggestion:
-    label: str
-    score: float
-    evidence: str
-
-
-class Detector(Protocol):
-    """What the flows need from text analysis. The service wires the real analysis engine."""
-
-    def screen(self, text: str) -> Signals: ...
-
-    def suggest_traps(self, text: str) -> Sequence[TrapSuggestion]: ...
-
-    def ruminations(self, texts: Sequence[str]) -> Sequence[str]: ...
-
-
-@dataclass(frozen=True)
-class PhraseDetector:
-    """An honest in-memory stand-in: flags a text when it contains one of the given phrases.
-
-    Used by tests and as the fallback when the analysis engine is unavailable; it is crude on
-    purpose, never clever, and says nothing it was not told to.
-    """
-
-    crisis_phrases: tuple[str, ...] = ()
-    nonconsent_phrases: tuple[str, ...] = ()
-    trap_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    theme_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def screen(self, text: str) -> Signals:
-        lowered = text.lower()
-        themes = tuple(
-            label for label, phrases in self.theme_phrases.items()
-            if any(p in lowered for p in phrases)
-        )
-        return Signals(
-            crisis=any(p in lowered for p in self.crisis_phrases),
-            nonconsent=any(p in lowered for p in self.nonconsent_phrases),
-            themes=themes,
-        )
-
-    def suggest_traps(self, text: str) -> Sequence[TrapSuggestion]:
-        lowered = text.lower()
-        found = []
-        for label, phrases in self.trap_phrases.items():
-            for phrase in phrases:
-                if phrase in lowered:
-                    found.append(TrapSuggestion(label, 1.0, text.strip()))
-                    break
-        return found
-
-    def ruminations(self, texts: Sequence[str]) -> Sequence[str]:
-        found: list[str] = []
-        for text in texts:
-            for sentence in _sentences(text):
-                lowered = sentence.lower()
-                if sentence.endswith("?") and lowered.startswith(_ECHO_STARTS):
-                    if sentence not in found:
-                        found.append(sentence)
-        return found
-
-
-_ECHO_STARTS = ("why", "was i", "am i", "do they", "does he", "does she", "what if", "how could")
-
-
-def _sentences(text: str) -> list[str]:
-    out: list[str] = []
-    current = ""
-    for char in text:
-        current += char
-        if char in ".?!\n":
-            if current.strip():
-                out.append(current.strip())
-            current = ""
-    if current.strip():
-        out.append(current.strip())
-    return out
-
-
-# --------------------------------------------------------------------------- definitions
-
-
-class Kind(StrEnum):
-    INFO = "info"        # something to read; answered by continuing
-    CHOICE = "choice"    # one of the options
-    MULTI = "multi"      # any number of the options
-    TEXT = "text"        # free text
-    LIST = "list"        # several short free-text items
-    SCALE = "scale"      # a whole number from low to high
-    TRAPS = "traps"      # confirm or reject suggested thinking traps
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str  # message key
-
-
-@dataclass(frozen=True)
-class Condition:
-    """Holds when the answer to `step` is one of `any_of` (or non-empty); `negate` flips it.
-
-    Inside a group, `step` may name a sibling step of the same group: it then means the sibling
-    for the same item. Facts (see ``FlowEngine.facts``) can be tested like answers.
-    """
-
-    step: str
-    any_of: frozenset[str] = frozenset()
-    nonempty: bool = False
-    negate: bool = False
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    prompt: str  # message key; may use {item}
-    kind: Kind
-    options: tuple[Option, ...] = ()
-    low: int = 0
-    high: int = 10
-    required: bool = True
-    when: tuple[Condition, ...] = ()
-    note: str | None = None  # message key shown under the prompt
-    suggest: str | None = None  # "ruminations" (from the episode's entries) or "traps"
-    resources: tuple[str, ...] = ()  # resource kinds shown with the step, at once
-    socratic_from: str | None = None  # sibling TRAPS step whose confirmed traps give questions
-    effect: str | None = None  # what the service does with the answer (e.g. "boundary")
-    dispute_option: str | None = None  # choosing it disputes the non-consent detection
-    raises: tuple[str, ...] = ()  # pattern labels a non-empty answer brings up (explainers)
-    max_items: int = 10
-    screen: bool | None = None  # screen the text with the detector; default: TEXT and LIST
-
-    @property
-    def screened(self) -> bool:
-        if self.screen is not None:
-            return self.screen
-        return self.kind in (Kind.TEXT, Kind.LIST)
-
-
-@dataclass(frozen=True)
-class Group:
-    """Steps asked once per item: per item of a LIST answer (`over`) or of fixed `items`."""
-
-    id: str
-    steps: tuple[Step, ...]
-    over: str | None = None
-    items: tuple[str, ...] = ()
-    item_label: str | None = None  # message key pattern for fixed items, e.g. "x.{item}"
-    max_items: int = 10
-    when: tuple[Condition, ...] = ()
-
-
-@dataclass(frozen=True)
-class Switch:
-    """Replace the flow by `to` when all `when` conditions hold, or when `signal` was flagged."""
-
-    to: str
-    when: tuple[Condition, ...] = ()
-    signal: str | None = None
-
-
-@dataclass(frozen=True)
-class Flow:
-    id: str
-    version: int
-    title: str  # message key
-    steps: tuple[Step | Group, ...]
-    switches: tuple[Switch, ...] = ()
-
-    def step_ids(self) -> tuple[str, ...]:
-        out: list[str] = []
-        for node in self.steps:
-            if isinstance(node, Group):
-                out.extend(s.id for s in node.steps)
-            else:
-                out.append(node.id)
-        return tuple(out)
-
-    def all_steps(self) -> tuple[Step, ...]:
-        out: list[Step] = []
-        for node in self.steps:
-            out.extend(node.steps if isinstance(node, Group) else (node,))
-        return tuple(out)
-
-
-# --------------------------------------------------------------------------- state
-
-
-@dataclass
-class Overlay:
-    """A flow opened on top of another (the crisis path); it keeps its own answers."""
-
-    flow: str
-    trigger: str  # "detector", "help" or "recheck"
-    answers: dict[str, Value] = field(default_factory=dict)
-    cursor: str | None = None
-
-
-@dataclass
-class FlowState:
-    flow: str
-    version: int
-    answers: dict[str, Value] = field(default_factory=dict)
-    flags: dict[str, list[str]] = field(default_factory=dict)  # signal -> answer keys
-    disputed: list[str] = field(default_factory=list)  # nonconsent flags the person disputed
-    survivor_requested: bool = False
-    overlay: Overlay | None = None
-    crisis_log: list[dict[str, Value]] = field(default_factory=list)
-    suggestions: dict[str, Value] = field(default_factory=dict)
-    cards: list[str] = field(default_factory=list)  # explainer cards already shown
-    themes: list[str] = field(default_factory=list)
-    cursor: str | None = None
-
-    def to_json(self) -> dict[str, Value]:
-        overlay: Value = None
-        if self.overlay is not None:
-            overlay = {
-                "flow": self.overlay.flow,
-                "trigger": self.overlay.trigger,
-                "answers": dict(self.overlay.answers),
-                "cursor": self.overlay.cursor,
-            }
-        return copy.deepcopy({
-            "format": STATE_FORMAT,
-            "flow": self.flow,
-            "version": self.version,
-            "answers": dict(self.answers),
-            "flags": {k: list(v) for k, v in self.flags.items()},
-            "disputed": list(self.disputed),
-            "survivor_requested": self.survivor_requested,
-            "overlay": overlay,
-            "crisis_log": list(self.crisis_log),
-            "suggestions": dict(self.suggestions),
-            "cards": list(self.cards),
-            "themes": list(self.themes),
-            "cursor": self.cursor,
-        })
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Value]) -> FlowState:
-        if not isinstance(data, Mapping) or data.get("format") != STATE_FORMAT:
-            raise FlowError(f"{_I}.damaged")
-        data = copy.deepcopy(dict(data))
-        try:
-            overlay_data = data.get("overlay")
-            overlay = None
-            if isinstance(overlay_data, dict):
-                overlay = Overlay(
-                    flow=str(overlay_data["flow"]),
-                    trigger=str(overlay_data["trigger"]),
-                    answers=_dict(overlay_data.get("answers")),
-                    cursor=_opt_str(overlay_data.get("cursor")),
-                )
-            flags_raw = _dict(data.get("flags"))
-            return cls(
-                flow=str(data["flow"]),
-                version=int(str(data["version"])),
-                answers=_dict(data.get("answers")),
-                flags={str(k): [str(x) for x in _list(v)] for k, v in flags_raw.items()},
-                disputed=[str(x) for x in _list(data.get("disputed"))],
-                survivor_requested=bool(data.get("survivor_requested")),
-                overlay=overlay,
-                crisis_log=[_dict(x) for x in _list(data.get("crisis_log"))],
-                suggestions=_dict(data.get("suggestions")),
-                cards=[str(x) for x in _list(data.get("cards"))],
-                themes=[str(x) for x in _list(data.get("themes"))],
-                cursor=_opt_str(data.get("cursor")),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise FlowError(f"{_I}.damaged") from exc
-
-    def copy(self) -> FlowState:
-        return FlowState.from_json(self.to_json())
-
-
-def _dict(value: Value) -> dict[str, Value]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise TypeError("expected an object")
-    return value
-
-
-def _list(value: Value) -> list[Value]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise TypeError("expected a list")
-    return value
-
-
-def _opt_str(value: Value) -> str | None:
-    return None if value is None else str(value)
-
-
-# --------------------------------------------------------------------------- views and events
-
-
-@dataclass(frozen=True)
-class Instance:
-    key: str  # answer key: the step id, plus "#<item>" inside a group
-    step: Step
-    group: Group | None = None
-    index: str | None = None
-    item: str | None = None  # the item text (LIST groups) or the fixed item id
-
-
-@dataclass(frozen=True)
-class StepView:
-    """Everything a renderer needs to show the current step."""
-
-    flow: str
-    key: str
-    step: Step
-    item: str | None
-    item_label: str | None  # message key naming a fixed item, if any
-    note: str | None  # message key of the note under the prompt
-    previous: Value  # the current answer when going back over a step
-    suggestions: tuple[str, ...]  # LIST suggestions (e.g. ruminative questions)
-    traps: tuple[TrapSuggestion, ...]  # TRAPS suggestions, with evidence
-    socratic: tuple[str, ...]  # message keys of questions for the confirmed traps
-    overlay: str | None  # trigger of the crisis overlay, when inside it
-    position: int
-    total: int
-
-    def to_json(self) -> dict[str, Value]:
-        step = self.step
-        return {
-            "flow": self.flow,
-            "key": self.key,
-            "step": step.id,
-            "kind": step.kind.value,
-            "prompt": step.prompt,
-            "note": self.note,
-            "required": step.required,
-            "options": [{"value": o.value, "label": o.label} for o in step.options],
-            "low": step.low,
-            "high": step.high,
-            "max_items": step.max_items,
-            "resources": list(step.resources),
-            "item": self.item,
-            "item_label": self.item_label,
-            "previous": copy.deepcopy(self.previous),
-            "suggestions": list(self.suggestions),
-            "traps": [{"label": t.label, "score": t.score, "evidence": t.evidence}
-                      for t in self.traps],
-            "socratic": list(self.socratic),
-            "overlay": self.overlay,
-            "position": self.position,
-            "total": self.total,
-        }
-
-
-class EventKind(StrEnum):
-    SURVIVOR = "survivor"  # the survivor path opened
-    CRISIS = "crisis"  # the crisis overlay opened
-    CRISIS_CLOSED = "crisis_closed"  # it closed; data: trigger, response
-    EXPLAINER = "explainer"  # data: card id
-    EFFECT = "effect"  # a step with an effect was answered; data: effect, key, item, value
-    DISPUTED = "disputed"  # the person disputed a non-consent detection
-    COMPLETED = "completed"
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: EventKind
-    data: Mapping[str, Value] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    state: FlowState
-    events: tuple[Event, ...] = ()
-
-
-# --------------------------------------------------------------------------- the engine
+from dataclasses import dataclass
+from typing import Protocol
+
+from afterword.domain.detector import Detector, TrapSuggestion
+from afterword.domain.flow_answers import (
+    confirmed_traps,
+    nonempty,
+    texts_of,
+    traps_from_json,
+    validate,
+)
+from afterword.domain.flow_defs import Condition, Flow, Group, Kind, Step
+from afterword.domain.flow_errors import (
+    INVALID,
+    FlowError,
+    FlowFinished,
+    NotCurrentStep,
+    NothingBefore,
+)
+from afterword.domain.flow_state import FlowState, Overlay, Value
+from afterword.domain.flow_views import Event, EventKind, Instance, Outcome, StepView
 
 
 class CardPicker(Protocol):
@@ -554,9 +146,9 @@ class FlowEngine:
         state = state.copy()
         view = self.current(state)
         if view is None:
-            raise FlowFinished(f"{_I}.finished")
+            raise FlowFinished(f"{INVALID}.finished")
         if key != view.key:
-            raise NotCurrentStep(f"{_I}.not_current", current=view.key)
+            raise NotCurrentStep(f"{INVALID}.not_current", current=view.key)
         instances = self.path(state)
         events = self._store(state, view, value)
         self._advance_cursor(state, key, instances)
@@ -575,7 +167,7 @@ class FlowEngine:
             instance = next((i for i in root if i.key == key), None)
             instances = root
         if instance is None or key not in answers:
-            raise NotCurrentStep(f"{_I}.not_answered", step=key)
+            raise NotCurrentStep(f"{INVALID}.not_answered", step=key)
         view = self._view(state, instance, instances)
         events = self._store(state, view, value)
         events += self._after_change(state)
@@ -594,7 +186,7 @@ class FlowEngine:
             before = keys[: keys.index(view.key)]
             target = next((k for k in reversed(before) if k in answers), None)
         if target is None:
-            raise NothingBefore(f"{_I}.nothing_before")
+            raise NothingBefore(f"{INVALID}.nothing_before")
         self._set_cursor(state, target)
         self._prepare(state)
         return state
@@ -605,7 +197,7 @@ class FlowEngine:
         state = state.copy()
         answers = self._answers(state)
         if key not in answers or key not in [i.key for i in self.path(state)]:
-            raise NotCurrentStep(f"{_I}.not_answered", step=key)
+            raise NotCurrentStep(f"{INVALID}.not_answered", step=key)
         self._set_cursor(state, key)
         self._prepare(state)
         return state
@@ -652,7 +244,7 @@ class FlowEngine:
         try:
             return self.flows[flow_id]
         except KeyError:
-            raise FlowError(f"{_I}.unknown_flow") from None
+            raise FlowError(f"{INVALID}.unknown_flow") from None
 
     def _answers(self, state: FlowState) -> dict[str, Value]:
         return state.overlay.answers if state.overlay is not None else state.answers
@@ -679,7 +271,7 @@ class FlowEngine:
             value = value["confirmed"]  # a TRAPS answer: test the confirmed traps
         result: bool
         if cond.nonempty:
-            result = _nonempty(value)
+            result = nonempty(value)
         else:
             values = value if isinstance(value, list) else [value]
             result = any(isinstance(v, str) and v in cond.any_of for v in values)
@@ -720,11 +312,11 @@ class FlowEngine:
         elif step.suggest == "traps":
             cached = state.suggestions.get(inst.key)
             if isinstance(cached, dict) and cached.get("item") == inst.item:
-                traps = _traps_from_json(cached.get("traps"))
+                traps = traps_from_json(cached.get("traps"))
         socratic: tuple[str, ...] = ()
         if step.socratic_from is not None and inst.index is not None:
             reviewed = answers.get(f"{step.socratic_from}#{inst.index}")
-            confirmed = _confirmed(reviewed)
+            confirmed = confirmed_traps(reviewed)
             socratic = tuple(f"reflect.socratic.{label}.{n}" for label in confirmed
                              for n in (1, 2, 3))
         item_label = None
@@ -763,12 +355,12 @@ class FlowEngine:
                 "value": copy.deepcopy(clean),
                 "suggested": [t.label for t in view.traps],
             }))
-        if step.raises and _nonempty(clean):
+        if step.raises and nonempty(clean):
             events += self._cards(state, step.raises)
         if step.dispute_option is not None and clean == step.dispute_option:
             events += self._dispute(state)
         if step.screened:
-            events += self._screen(state, view.key, _texts(clean))
+            events += self._screen(state, view.key, texts_of(clean))
         return events
 
     def _dispute(self, state: FlowState) -> list[Event]:
@@ -894,150 +486,3 @@ class FlowEngine:
             {"label": t.label, "score": float(t.score), "evidence": t.evidence} for t in found
         ]
         state.suggestions[view.key] = {"item": text, "traps": traps}
-
-
-# --------------------------------------------------------------------------- validation
-
-
-def validate(step: Step, key: str, value: Value,
-             suggested: Sequence[TrapSuggestion] = ()) -> Value:
-    """The answer in its stored form, or InvalidAnswer naming the step (never the text)."""
-    kind = step.kind
-    if kind is Kind.INFO:
-        return True
-    if value is None or value == "" or value == []:
-        if step.required:
-            raise InvalidAnswer(key, f"{_I}.required")
-        return None
-    if kind is Kind.CHOICE:
-        allowed = [o.value for o in step.options]
-        if not isinstance(value, str) or value not in allowed:
-            raise InvalidAnswer(key, f"{_I}.choice", options=", ".join(allowed))
-        return value
-    if kind is Kind.MULTI:
-        allowed = [o.value for o in step.options]
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise InvalidAnswer(key, f"{_I}.options", options=", ".join(allowed))
-        bad = [v for v in items if v not in allowed]
-        if bad:
-            raise InvalidAnswer(key, f"{_I}.options", options=", ".join(allowed))
-        chosen: list[Value] = [o for o in allowed if o in items]
-        return chosen
-    if kind is Kind.TEXT:
-        if not isinstance(value, str):
-            raise InvalidAnswer(key, f"{_I}.text")
-        text = value.strip()
-        if not text:
-            if step.required:
-                raise InvalidAnswer(key, f"{_I}.required")
-            return None
-        if len(text) > MAX_TEXT:
-            raise InvalidAnswer(key, f"{_I}.too_long", limit=MAX_TEXT)
-        return text
-    if kind is Kind.LIST:
-        raw_items = [value] if isinstance(value, str) else value
-        if not isinstance(raw_items, list) or not all(isinstance(v, str) for v in raw_items):
-            raise InvalidAnswer(key, f"{_I}.list")
-        cleaned: list[Value] = []
-        for item in raw_items:
-            assert isinstance(item, str)
-            text = item.strip()
-            if not text or text in cleaned:
-                continue
-            if len(text) > MAX_ITEM:
-                raise InvalidAnswer(key, f"{_I}.item_too_long", limit=MAX_ITEM)
-            cleaned.append(text)
-        if len(cleaned) > step.max_items:
-            raise InvalidAnswer(key, f"{_I}.too_many", limit=step.max_items)
-        if not cleaned:
-            if step.required:
-                raise InvalidAnswer(key, f"{_I}.required")
-            return None
-        return cleaned
-    if kind is Kind.SCALE:
-        number: int
-        if isinstance(value, bool):
-            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
-        if isinstance(value, int):
-            number = value
-        elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            number = int(value.strip())
-        else:
-            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
-        if not step.low <= number <= step.high:
-            raise InvalidAnswer(key, f"{_I}.scale", low=step.low, high=step.high)
-        return number
-    if kind is Kind.TRAPS:
-        return _validate_traps(key, value, suggested)
-    raise InvalidAnswer(key, f"{_I}.text")  # pragma: no cover - exhaustive above
-
-
-TRAP_LABELS: tuple[str, ...] = (
-    "all_or_nothing", "overgeneralizing", "labeling", "fortune_telling", "mind_reading",
-    "emotional_reasoning", "should_statements", "personalizing", "disqualifying_positive",
-    "catastrophizing", "comparing_despairing", "blaming", "negative_feeling",
-)
-
-
-def _validate_traps(key: str, value: Value, suggested: Sequence[TrapSuggestion]) -> Value:
-    if not isinstance(value, dict):
-        raise InvalidAnswer(key, f"{_I}.traps")
-    unknown = set(value) - {"confirmed", "rejected"}
-    if unknown:
-        raise InvalidAnswer(key, f"{_I}.traps")
-    confirmed = value.get("confirmed") or []
-    rejected = value.get("rejected") or []
-    if not isinstance(confirmed, list) or not isinstance(rejected, list):
-        raise InvalidAnswer(key, f"{_I}.traps")
-    for label in [*confirmed, *rejected]:
-        if not isinstance(label, str) or label not in TRAP_LABELS:
-            raise InvalidAnswer(key, f"{_I}.trap_label")
-    if set(map(str, confirmed)) & set(map(str, rejected)):
-        raise InvalidAnswer(key, f"{_I}.trap_both")
-    offered = {t.label for t in suggested}
-    stray = [label for label in rejected if label not in offered]
-    if stray:
-        raise InvalidAnswer(key, f"{_I}.trap_not_suggested")
-    # Suggestions the person did not confirm count as rejected: their feedback is recorded.
-    implicit = [t.label for t in suggested if t.label not in confirmed and t.label not in rejected]
-    out_confirmed: list[Value] = [str(x) for x in dict.fromkeys(confirmed)]
-    out_rejected: list[Value] = [str(x) for x in dict.fromkeys([*rejected, *implicit])]
-    return {"confirmed": out_confirmed, "rejected": out_rejected}
-
-
-def _confirmed(value: Value) -> list[str]:
-    if isinstance(value, dict):
-        raw = value.get("confirmed")
-        if isinstance(raw, list):
-            return [str(x) for x in raw]
-    return []
-
-
-def _traps_from_json(value: Value) -> tuple[TrapSuggestion, ...]:
-    if not isinstance(value, list):
-        return ()
-    out = []
-    for item in value:
-        if isinstance(item, dict):
-            score = item.get("score")
-            out.append(TrapSuggestion(
-                label=str(item.get("label")),
-                score=float(score) if isinstance(score, int | float) else 0.0,
-                evidence=str(item.get("evidence") or ""),
-            ))
-    return tuple(out)
-
-
-def _texts(value: Value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
-
-
-def _nonempty(value: Value) -> bool:
-    if isinstance(value, dict):
-        return any(_nonempty(v) for v in value.values())
-    return value not in (None, "", [], {}, False)

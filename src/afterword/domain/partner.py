@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from afterword.domain.boundaries import Boundary, applicable, untagged
-from afterword.domain.flows import Flow, Kind, Option, Step, Value
+from afterword.domain.flow_defs import Flow, Kind, Option, Step
+from afterword.domain.flow_state import Value
 from afterword.domain.pillars import PillarWeights
 
 PARTNER_FLOW = "partner_check"

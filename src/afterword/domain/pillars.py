@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from afterword.domain.flows import FlowError
+from afterword.domain.flow_errors import FlowError
 
 
 class Pillar(StrEnum):

@@ -13,20 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from afterword.domain import crisis, explainers, partner, safety_plan, survivor
-from afterword.domain.flows import (
-    TRAP_LABELS,
-    Condition,
-    Detector,
-    Flow,
-    FlowEngine,
-    Group,
-    Kind,
-    Option,
-    Overlays,
-    Step,
-    Switch,
-    Value,
-)
+from afterword.domain.detector import Detector
+from afterword.domain.flow_answers import TRAP_LABELS
+from afterword.domain.flow_defs import Condition, Flow, Group, Kind, Option, Step, Switch
+from afterword.domain.flow_state import Value
+from afterword.domain.flows import FlowEngine, Overlays
 from afterword.domain.pillars import PILLAR_STATUSES, PILLARS
 
 REFLECTION_FLOW = "reflection"

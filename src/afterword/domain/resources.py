@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import Any
 
-from afterword.domain.flows import FlowError
+from afterword.domain.flow_errors import FlowError
 
 LOCALES: tuple[str, ...] = ("US", "UK", "IE", "CA", "AU", "INT")
 FALLBACK = "INT"

@@ -9,7 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from afterword.domain.flows import MAX_ITEM, Condition, FlowError, Kind, Step
+from afterword.domain.flow_answers import MAX_ITEM
+from afterword.domain.flow_defs import Condition, Kind, Step
+from afterword.domain.flow_errors import FlowError
 
 SECTIONS: tuple[str, ...] = (
     "warning_signs",

@@ -9,7 +9,7 @@ an option and never as pressure, and it saves privately. Every text it shows is 
 
 from __future__ import annotations
 
-from afterword.domain.flows import Condition, Flow, Kind, Option, Step
+from afterword.domain.flow_defs import Condition, Flow, Kind, Option, Step
 
 SURVIVOR_FLOW = "survivor"
 RESOURCE_KINDS = ("emergency", "sexual_violence", "crisis", "domestic_abuse")

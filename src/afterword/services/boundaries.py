@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from afterword.domain import boundaries as dom
-from afterword.domain.flows import FlowError
+from afterword.domain.flow_errors import FlowError
 from afterword.domain.pillars import PILLARS, PillarWeights
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg

@@ -23,21 +23,11 @@ from typing import Any
 from sqlalchemy import select
 
 from afterword.domain import crisis, reflection
-from afterword.domain.flows import (
-    Detector,
-    Event,
-    EventKind,
-    FlowEngine,
-    FlowError,
-    FlowState,
-    InvalidAnswer,
-    Outcome,
-    PhraseDetector,
-    Signals,
-    StepView,
-    TrapSuggestion,
-    Value,
-)
+from afterword.domain.detector import Detector, PhraseDetector, Signals, TrapSuggestion
+from afterword.domain.flow_errors import FlowError, InvalidAnswer
+from afterword.domain.flow_state import FlowState, Value
+from afterword.domain.flow_views import Event, EventKind, Outcome, StepView
+from afterword.domain.flows import FlowEngine
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
 from afterword.store.reflection import CrisisCheckRow, FlowRunRow, TrapFeedbackRow

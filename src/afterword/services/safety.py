@@ -14,7 +14,7 @@ from sqlalchemy import select
 from afterword.domain import crisis
 from afterword.domain import resources as res
 from afterword.domain import safety_plan as plans
-from afterword.domain.flows import FlowError
+from afterword.domain.flow_errors import FlowError
 from afterword.errors import InvalidInput
 from afterword.store.reflection import CrisisCheckRow, OwnResourceRow, SafetyPlanVersionRow
 
