@@ -195,7 +195,7 @@ NONCONSENT = _rx(
     r"\b(?:raped?|raping|rapist|sexually\s+assault\w*|assaulted\s+me|molest\w*|groped?\s+me|abused\s+me)\b",
     r"\bagainst\s+my\s+will\b|\bwithout\s+my\s+(?:consent|permission|agreement|say)\b|\bnon-?consensual\b",
     r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b",
-    r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|to|that|any of it|sex)\b",
+    r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|that|any of it|sex|to\s+(?:have sex|sleep with|do (?:it|that|anything|any of it)|go (?:that far|further|all the way)|hook up|kiss|be touched))\b",
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
     r"\b(?:didn'?t|did not|wouldn'?t|would not)\s+take\s+no\s+for\s+an\s+answer\b",
     r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|i didn'?t want|i don'?t want|not to)\b"
@@ -285,6 +285,245 @@ INTIMATE = _rx(
     r"drunk|drink|drugged|spiked|asleep|woke up|passed out|blacked out|froze|frozen|body|"
     r"nudes?|photos?|pressur\w*|forced?|rape\w*|assault\w*|consent\w*|no means no|stop|"
     r"said no|wasn'?t ready|didn'?t want|did it anyway|hurt me|pinned|held me)\b",
+)
+
+# --- crisis, by concept (second generation) -----------------------------------------------------
+# Families of words, combined with the writer as the subject. A cheap keyword prefilter
+# (CRISIS_KEYS) decides which sentences the broad patterns below are run on at all.
+
+_I = r"(?:i|im|i'm|i’m|ive|i've|i’ve|id|i'd|i’d|ill|i'll|i’ll)"
+# A wish, plan, urge or thought that points at an outcome.
+_WANT = (
+    r"(?:want(?:ed|s|ing)?|wanna|wan|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|long(?:ing)? for|ready|"
+    r"need(?:ed)?|tempted|gonna|going|plan(?:ned|ning)?|decided|deciding|consider(?:ed|ing)?|"
+    r"think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ed|ing)|pictur(?:e|ed|ing)|dream(?:ed|ing)? (?:about|of)|"
+    r"fantasi[sz](?:e|ed|ing) (?:about|of)|urges? to|urge to|could (?:just|easily)|should (?:just)?|might (?:just)?|"
+    r"almost|nearly|about to|tried to|try to|trying to|easier to|easy to|better to|rather|time to|way to)"
+)
+_FILL = (
+    r"(?:(?:just|really|seriously|actually|honestly|sometimes|often|again|kinda|kind of|sort of|a lot|so much|"
+    r"so badly|about|of|how|it|that|to|i|id|i'd|i’d|i could|i would|i should|i might|if i could|could|would|"
+    r"lately|tonight|today|finally|quietly|simply|all the time|still|even|maybe|literally|me|myself|and)\s+){0,4}"
+)
+# Being dead or gone: the outcome itself.
+_GONE = (
+    r"(?:die|dying|be dead|end up dead|not be (?:here|around|alive)|not exist|stop existing|cease to exist|"
+    r"not (?:to )?wake up|never wake up|sleep forever|go to sleep forever|be gone(?: for good| forever)?|"
+    r"disappear (?:for good|forever|permanently|and never come back)|vanish (?:for good|forever)|"
+    r"kill (?:myself|my ?self|me)|kil+ (?:myself|my ?self)|k\.?m\.?s|unalive(?: myself)?|off myself|end myself|"
+    r"end (?:it all|everything|my life|my own life|it|things)(?!\s+(?:with|between|off|there|here|early|on a))|end this(?=\s*(?:[.,!?;]|$|for good|once and for all|tonight|now))|take my (?:own )?life|"
+    r"end my (?:own )?life|not be alive|stop breathing|stop living|join (?:my|him|her) (?:in heaven|up there)|"
+    r"leave (?:this|the) world|be with (?:my|him|her) again (?:in heaven|up there)|be at peace for good)"
+)
+
+CRISIS_KEYS = _rx(
+    r"\b(?:die|dying|dead|death|exist\w*|wake|sleep forever|gone|disappear\w*|vanish\w*|kil+\w*|kms|"
+    r"unalive|suic\w*|sucid\w*|suisid\w*|sewer ?slide|end|ending|life|living|alive|live|cut\w*|blade|razor|"
+    r"burn\w*|scratch\w*|hit(?:ting)?|punch\w*|bang\w*|starv\w*|bleed|blood|bled|harm\w*|hurt\w*|pills?|"
+    r"tablets|meds|overdos\w*|od|o\.d|rope|noose|bridge|jump\w*|train|tracks|traffic|gun|car|ledge|roof|"
+    r"edge|cliff|balcony|goodbye|farewell|letters?|notes?|funeral|will|affairs|gone|burden|better off|"
+    r"point|anymore|any more|stop|over|way out|give up|giving up|gave up|punish\w*|deserve|bruis\w*|"
+    r"carv\w*|slit|wrists?|swallow\w*|paracetamol|tylenol|ibuprofen|insulin|lighter|scissors|"
+    r"knife|knives|take care of|look after|feed|won'?t need|way|going|plan|night|accident|problem|longer|nails|"
+    r"eat|eating|weight|shot|peace|heaven|forever|sleep|hang\w*|trigger|exhaust|garage|grave|sorry|blame|"
+    r"wrote|writing|last|final|tonight|today)\b",
+)
+
+CRISIS_MORE = _rx(
+    # wishes, plans and urges towards being dead or gone (with typos: dont, wanna, kil, kms)
+    rf"\b{_WANT}\s+{_FILL}(?:to\s+|and\s+)?{_GONE}\b",
+    r"\bwish\s+i\s+could\s+(?:just\s+)?disappear\b(?!\s+(?:for|into|from|under|in|to|behind))",
+    r"\bsu+i+c+i+d\w*|\bsuic?d\w*|\bsucid\w*|\bsuisid\w*|\bsuicide\b|\bsewer ?slide\b|\bunalive\b|\bk\.?m\.?s\b|\bctb\b",
+    r"\bkil+\s?(?:my ?self|meself)\b|\bkill\s+my\s+self\b|\boff(?:ing)?\s+my\s?self\b|\bend(?:ing)?\s+myself\b",
+    # hopelessness about living, being a burden
+    r"\b(?:no|zero|any|what(?:'s|s| is)? the|see no|don'?t see (?:the|any|a)|dont see (?:the|any|a)|can'?t see (?:the|any|a)|lost (?:the|any|all))\s+"
+    r"(?:reason|point|use|purpose|sense)\s+(?:to|in|of|for)\s+(?:me\s+)?(?:liv\w*|go(?:ing)? on|carry(?:ing)? on|keep(?:ing)? going|"
+    r"being (?:alive|here|around)|stay(?:ing)? (?:alive|here|around)|wak(?:e|ing) up|existing|exist|try(?:ing)? anymore|me being here|me)\b",
+    r"\b(?:better|happier|easier|lighter|freer)\s+(?:off\s+)?(?:without me|with me gone|with me dead|when i'?m gone|once i'?m gone|if i (?:was|were|wasnt|wasn'?t|weren'?t|werent)\s+(?:gone|dead|here|around|alive|in it))\b",
+    r"(?<!think )(?<!thinks )(?<!said )(?<!says )\b(?:i'?m|im|i am|i’m)\s+(?:just\s+|only\s+|such\s+|nothing but\s+)?(?:a\s+)?(?:burden|waste of (?:space|air|oxygen|a life|skin))\b",
+    r"\b(?:nobody|no one|noone|no-one|who)\s+(?:would|will|'d|even)\s+(?:even\s+)?(?:notice|care|miss me|mind|cry)\b[^.!?]{0,30}\b(?:if|when)\s+i\s+(?:died|was gone|were gone|disappeared|wasn'?t here|was dead|killed|ended|didn'?t wake)",
+    r"\b(?:tired|sick|exhausted)\s+of\s+(?:living|existing|being alive|waking up|being me|life|this life|breathing|being here)\b",
+    r"\b(?:don'?t|dont|do not|no longer)\s+want\s+(?:to\s+)?(?:be\s+)?(?:alive|here|me|living|to live|around)\s*(?:anymore|any more|any longer)?\b",
+    r"\b(?:can'?t|cant|cannot|can’t)\s+(?:do|take|handle|bear|stand|survive|face|keep doing)\s+(?:this|it|life|any of this|living|another day)\s*(?:anymore|any more|any longer)\b(?!\s+(?:with|at|in) )",
+    r"\b(?:can'?t|cant|cannot|can’t)\s+(?:keep going|go on|carry on|keep living|live like this|live with (?:myself|this))\b",
+    r"\bwant\s+(?:it\s+all|everything|all of (?:it|this)|all this|the pain|it)\s+to\s+(?:stop|end|be over)\s+(?:for good|forever|permanently)\b|\bwant\s+(?:it\s+all|everything|all of (?:it|this)|all this)\s+to\s+(?:stop|end)\b",
+    r"\b(?:give|giving|gave)\s+up\s+on\s+(?:life|living|everything|myself|being alive|staying alive)\b",
+    r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
+    r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
+    r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bcan'?t\s+see\s+(?:any|a|the)\s+way\s+(?:to\s+(?:keep going|go on|carry on|live)|forward|out)\b|\b(?:dug|dig|digging)\s+my\s+nails\s+into\b",
+    r"\b(?:tonight|today|this weekend|tomorrow)\s+(?:might|could|will|is going to|may)\s+be\s+the\s+(?:night|day)\b|\b(?:look|looks|seem|seems)\s+like\s+an\s+accident\b",
+    r"\b(?:told|said|say|saying|wave[ds]?)\b[^.!?]{0,30}\bgoodbye\b[^.!?]{0,40}\blike\s+(?:it\s+was|it's|it\s+were)\s+the\s+last\b",
+    r"\b(?:won'?t|wont|not going to|not gonna|will not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|around|here|in anyone'?s way)\b[^.!?]{0,25}\b(?:much longer|for long|anymore|any more|soon)\b",
+    r"\b(?:world|everyone|everybody|they|my family|my kids|people)\s+(?:would|will|'d)\s+(?:be\s+)?(?:better|happier|fine|okay|ok|relieved)\s+(?:off\s+)?(?:without me|if i)\b",
+    r"\bdon'?t\s+(?:deserve|want)\s+to\s+(?:live|be alive|exist|wake up)\b",
+    # self-harm acts, tools and urges
+    rf"\b(?:cut|cutting|cuts|slice|sliced|slicing|slit|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|hit|hitting|punch(?:ed|ing)?|"
+    rf"bang(?:ed|ing)?|bruis(?:e|ed|ing)|carv(?:e|ed|ing)|starv(?:e|ed|ing)|punish(?:ed|ing)?|hurt(?:ing)?|harm(?:ed|ing)?|stab(?:bed|bing)?|bit|bite|biting|pinch(?:ed|ing)?)\s+(?:at\s+)?{_ME}\b",
+    r"\b(?:cut|cutting|slice|sliced|slicing|slit|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:e|ed|ing)|stab(?:bed|bing)?|bang(?:ed|ing)?|punch(?:ed|ing)?|hit|hitting|bruis(?:e|ed|ing))\s+"
+    r"(?:into\s+|at\s+)?my\s+(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?|belly|head|face|chest|ankles?)\b",
+    r"\b(?:urges?|urge|craving|itch)\s+to\s+(?:cut|burn|hurt|harm|self[- ]?harm|bleed|punish|starve|hit|scratch)\b",
+    r"\b(?:razor|blade|blades|sharpener|scissors|lighter|knife|glass|compass)\b[^.!?]{0,40}\b(?:my\s+(?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?)|bleed|bled|bleeding|blood|again|urge|marks|scars?|deserve)\b",
+    r"\b(?:took|take|got|get|grabbed|grab|hid|hide|hiding|keep|kept|bought|found|held|holding|unscrewed|took apart|broke)\s+(?:out\s+)?(?:a|the|my|a new|another)\s+(?:razor|blade|blades|pencil sharpener|sharpener)\b[^.!?]{0,40}\b(?:again|myself|bathroom|bed|drawer|arm|wrist|thigh|skin|bleed|blood|just in case|for later)\b",
+    r"\bwant(?:ed)?\s+to\s+(?:bleed|feel pain|hurt|suffer|be punished)\b|\bdeserve\s+to\s+(?:bleed|hurt|suffer|die|be punished|feel pain|be in pain)\b",
+    r"\b(?:stopped|stop|not|haven'?t been|barely|refuse to|refusing to)\s+eat(?:ing)?\b[^.!?]{0,30}\b(?:punish|deserve|disappear|die|waste away|to be gone)\b",
+    r"\b(?:fresh|new)\s+(?:cuts|scars|burns|marks)\b|\b(?:cuts|scars|burns)\s+on\s+my\s+(?:wrists?|arms?|thighs?|legs?|stomach|hips?)\b|\bhid(?:e|ing)?\s+(?:the|my)\s+(?:cuts|scars|burns|marks)\b|\blong\s+sleeves\b[^.!?]{0,40}\b(?:cuts|scars|marks|arms)\b",
+    # means
+    r"\b(?:took|take|taking|swallow(?:ed|ing)?|downed|down|popped|pop|necked|swallow)\s+(?:all|every|everything|the (?:whole|entire|rest)|a bunch of|a lot of|too many|loads of|lots of|a handful|handfuls|a fistful|a bottle|a packet|a pack|a box|two packs|\d+|twenty|thirty|fifty)\b"
+    r"[^.!?]{0,30}\b(?:pills?|tablets|meds|medication|paracetamol|tylenol|ibuprofen|aspirin|insulin|sleeping pills|painkillers|antidepressants|them|it|xanax|oxy\w*|benzos|lithium)\b",
+    r"\b(?:overdos\w*|od'?(?:d|ed|ing)|o\.d\.?)\b",
+    rf"\b{_WANT}\s+{_FILL}(?:jump(?:ing)?|step(?:ping)?|walk(?:ing)?|throw(?:ing)? myself|fall(?:ing)?|lean(?:ing)?|drive|driving|swerv\w*|crash(?:ing)?|run(?:ning)?|let(?:ting)? go|stand(?:ing)?)\s+"
+    r"(?:\w+\s+){0,2}(?:off|from|in front of|into|onto|out of|over|on)\s+(?:\w+\s+){0,2}(?:bridge|building|roof|rooftop|train|tracks|traffic|road|bus|lorry|truck|car|ledge|edge|cliff|window|balcony|river|lake|sea|water|motorway|highway|railing|platform|overpass|tower|car park|parking garage)\b",
+    r"\b(?:stood|standing|stand|sat|sitting|was)\s+(?:on|at|by|near)\s+(?:the\s+)?(?:edge|ledge|railing|rail|platform edge|tracks|roof|bridge)\b[^.!?]{0,60}\b(?:thinking|wondering|how easy|one step|jump|let go|fall|lean|wanted|just go|end it)\b",
+    r"\b(?:how\s+(?:high|tall|far|long|many|much)|whether|if)\b[^.!?]{0,40}\b(?:would\s+(?:kill|be enough|do it|hurt|be quick|be painless|be fatal)|it\s+would\s+take\s+to\s+(?:die|drown|bleed))\b",
+    r"\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.!?]{0,40}\b(?:my head|my mouth|to my|myself|loaded|end it|use it|in my hand|the trigger)\b|\bpull\s+the\s+trigger\b",
+    r"\b(?:rope|noose|belt|cord|ligature)\b[^.!?]{0,40}\b(?:neck|tie|tied|hang|hanging|beam|ceiling|door|knot|strong enough|hold my weight)\b|\bhang(?:ing)?\s+myself\b",
+    r"\b(?:exhaust|hose|garage|car running|carbon monoxide|charcoal)\b[^.!?]{0,40}\b(?:engine running|fall asleep|garage|pipe|hose|seal)\b",
+    # farewell acts
+    r"\b(?:when|after|once|if)\s+i(?:'m|’m|m| am)?\s+(?:gone|dead|not here anymore|not around anymore|no longer here|no longer around)\b(?!\s+(?:for|on|to|from|away|out|in|at|with))",
+    r"\b(?:this|that)\s+(?:is|was|will be)\s+(?:my\s+)?(?:final\s+|last\s+)?goodbye\b|\bgoodbye\s+(?:forever|for good|world|everyone|cruel world)\b|\bmy\s+(?:final|last)\s+(?:goodbye|words|entry|message|letter|note|post)\b",
+    r"\b(?:goodbye|farewell|last|final)\s+(?:letters?|notes?|messages?|videos?|texts?|emails?)\b",
+    r"\b(?:wrote|writing|write|written|left|leave|leaving|drafted|drafting|finished)\s+(?:\w+\s+){0,2}(?:letters?|notes?|messages?)\s+(?:for|to)\s+(?:my|everyone|each|all|the people|the kids|mum|mom|dad)\b[^.!?]{0,60}\b(?:gone|goodbye|sorry|find|after|read|when|love them|forgive)\b",
+    r"\b(?:take|taking|look|looking|feed|feeding|care|caring)\s+(?:care\s+of|after|for)?\s*(?:my|the)\s+(?:cat|dog|kids|children|plants|pets?|rabbit|fish|bird|hamster|son|daughter)\b[^.!?]{0,40}\b(?:when|after|once|if)\s+i(?:'m|’m|m| am)?\s+(?:gone|not here|dead|not around)\b",
+    r"\b(?:giv(?:e|ing|en)|gave)\s+(?:away\s+)?(?:all\s+(?:of\s+)?|most\s+of\s+)?(?:my\s+)?(?:things|stuff|belongings|possessions|everything|favourite|favorite|prized)\b(?:[^.!?]{0,30}\b(?:away|won'?t need|don'?t need|anymore|any more|so nobody|before))",
+    r"\bwon'?t\s+need\s+(?:it|them|this|that|anything|my\s+\w+|these)\s+(?:anymore|any more|much longer|where i'?m going|soon)\b|\bwhere\s+i'?m\s+going\b[^.!?]{0,20}\b(?:need|won'?t|wont)\b",
+    r"\b(?:put|putting|get|getting|got|have)\s+my\s+affairs\s+in\s+order\b|\b(?:wrote|writing|made|making|updated|updating|finished)\s+(?:out\s+)?my\s+will\b(?![^.!?]{0,30}\b(?:mortgage|baby|wedding|lawyer|solicitor|retire))",
+    r"\bsorry\s+for\s+what\s+i'?m\s+(?:about\s+)?(?:going\s+)?to\s+do\b|\bsorry\s+(?:it\s+)?(?:had|has)\s+to\s+end\s+(?:like\s+)?this\b|\b(?:please\s+)?(?:don'?t|do not)\s+blame\s+yourselves?\b",
+    r"\b(?:last|final)\s+(?:time|day|night|week)\s+(?:i'?ll|i will|anyone will|you'?ll|you will)\s+(?:ever\s+)?(?:see|hear|be|talk|have to)\b|\b(?:this|tonight|today)\s+(?:is|will be)\s+(?:the|my)\s+(?:last|final)\s+(?:night|day|time)\b",
+    r"\b(?:said|saying|say)\s+(?:my\s+)?(?:goodbyes?|goodbye)\b[^.!?]{0,40}\b(?:without|forever|for good|they didn'?t know|nobody knew|like (?:it was|it's) the last|just in case|one last)\b",
+)
+
+# More contexts that make a match not about the writer's present risk.
+CRISIS_IDIOM_MORE = _rx(
+    r"\b(?:rather|sooner)\s+(?:die|be dead)\s+than\b(?!\s+(?:feel|live|go on|keep|wake|face|be alive|be here|spend|carry on|continue|do this|exist))|\b(?:would|'d|’d)\s+die\s+for\s+(?:you|him|her|them|my|a|this)\b",
+    r"\b(?:die|died|dying|dead)\s+(?:laughing|happy|of (?:cringe|laughter|shame|embarrassment|boredom|heat|thirst|hunger|curiosity|jealousy))\b",
+    r"\b(?:going to|gonna|would|will|could|'d|’d)\s+(?:literally\s+|actually\s+|just\s+)?die\s+(?:if|when|before|without|of|from|for|laughing|happy|in this heat|waiting)\b",
+    r"\b(?:kill|end)\s+me\s+now\b|\bkill\s+(?:me|myself)\s+(?:laughing|with)\b|\b(?:killed|kills)\s+me\b",
+    r"\b(?:end|ending|ended)\s+(?:it|things|this)\s+(?:with|between)\b|\b(?:end|ending)\s+(?:the|my|our)\s+(?:relationship|lease|contract|call|day|week|shift|streak|subscription)\b",
+    r"\b(?:cut|cutting)\s+(?:back|down|out|ties|class|classes|carbs|sugar|corners|my hair|my nails|my losses|the cord|off|in line|loose|it close|it fine|the cake|onions|vegetables|my fringe|my bangs)\b|\bcut\s+myself\s+(?:some|a|off)\b",
+    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|on the (?:oven|stove|pan|iron|kettle|glass|knife|tin|can|door|corner|table|shelf)|"
+    r"at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
+    r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
+    r"\b(?:i'?m|im|i am)\s+(?:starving|dying for)\b(?!\s+myself)|\bstarving\b(?=[^.!?]{0,30}\b(?:lunch|dinner|food|eat|snack|breakfast|pizza)\b)",
+    r"\b(?:want|wish|need)\s+(?:this|the|my)\s+(?:week|day|meeting|semester|term|exam|shift|year|month|weekend|lecture|call|season|noise|rain|party|headache)\s+to\s+(?:be over|end|stop)\b",
+    r"\b(?:thought|felt like|sure|convinced)\s+i\s+(?:was|were)\s+(?:going to|gonna)\s+die\b|\bdie\s+on\s+(?:this|that)\s+hill\b|\b(?:almost|nearly)\s+died\b",
+    r"\bjump(?:ed|ing)?\s+(?:in|into)\s+the\s+(?:lake|sea|pool|river|water)\s+(?:with|for|together|to cool)\b|\b(?:bungee|skydiv\w*|diving board|cliff jump\w*|parachut\w*)\b",
+    r"\b(?:gone|away)\s+(?:for|on)\s+(?:the|a|two|three|\d+)\s+(?:weekend|week|weeks|days|month|trip|holiday|vacation|while)\b",
+    r"\b(?:if|when)\s+i'?m\s+gone\s+(?:on|for|to)\b|\b(?:while|when)\s+i'?m\s+(?:away|travelling|traveling|on holiday|at work)\b",
+)
+
+NEGATED_CRISIS_MORE = _rx(
+    rf"\b(?:won'?t|wont|will not|would not|wouldn'?t|wouldnt|would never|will never|never|not going to|not gonna|am not going to|'m not going to|m not going to|not planning to|no plans? to|not about to|don'?t want to|dont want to|do not want to|have no intention of|no intention of|not trying to)\s+"
+    rf"(?:ever\s+|actually\s+|really\s+)?(?:kill\w*|hurt\w*|harm\w*|cut\w*|end\w*|tak\w+ my (?:own )?life|do anything|act on|die|overdos\w*|off|jump\w*)\b",
+    r"\b(?:not|n't|never|nt)\s+(?:actually\s+|really\s+)?(?:suicidal|in danger|at risk|going anywhere|unsafe)\b",
+    r"\b(?:no|without)\s+(?:urges?|desire|wish|plans?|intent\w*|thoughts?)\s+(?:to|of)\s+(?:die|cut|hurt|harm|kill|end|self[- ]?harm)\b",
+    r"\b(?:the\s+urge|it)\s+(?:passed|went away|faded)\b|\b(?:i'?m|im|i am)\s+(?:safe|not in danger)\b",
+    r"\b(?:want|wanted|choose|chose|choosing|decided)\s+to\s+(?:live|stay alive|keep going|keep living|stay)\b",
+)
+
+# --- non-consent, by concept (second generation) ------------------------------------------------
+# Strong forms fire alone; contextual forms (freezing, giving in, "he didn't stop", threats)
+# need a sexual context in the sentence or a neighbour (SEXUAL), so "I froze on stage" or
+# "I finally gave in and bought the dress" stay quiet.
+
+_HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a guy|a man|the woman|a woman|that girl|the girl)"
+_DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never)"
+
+SEXUAL = _rx(
+    r"\b(?:sex|sexual\w*|tease|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
+    r"condom|inside me|in me|on top of me|on top|(?:his|her|their) hands?|grop\w*|pants|underwear|knickers|jeans|shirt|bra|skirt|dress|"
+    r"zip\w*|unzip\w*|penetrat\w*|oral|blow ?job|go(?:ing)? down on|went down on|finger\w*|fondl\w*|rap(?:e|ed|ing|ist)|assault\w*|"
+    r"made out|making out|make out|one night|his (?:room|place|flat|apartment|car|bed|house|dorm)|her (?:room|place|flat|apartment|car|bed|house|dorm)|"
+    r"their (?:room|place|flat|apartment|car|bed)|breasts?|boobs|chest|thighs?|crotch|lap|privates|genitals?|dick|penis|vagina|"
+    r"came in(?:to)? my room|my room|spend the night|stay the night|stayed over|sleepover|hotel room|favours|favors|sext\w*|pics|photos?|"
+    r"do it|did it|doing it|go all the way|went all the way|foreplay|intimate|intimacy|hands? (?:up|down|under|between)|got on top|climbed on|pulled down|pulled off|took off my|took my \w+ off|strip\w*)\b",
+)
+
+NONCONSENT_MORE = _rx(
+    # force and restraint
+    r"\b(?:held|pinned|pushed|shoved|forced|threw|pulled|dragged|trapped|cornered|locked)\s+me\s+(?:down|against|onto|on to|into|to the|under|in)\b",
+    r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands?|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|while|and (?:kept|pushed|pulled|forced)|down|tight|hard|too hard)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
+    rf"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
+    rf"\bforc(?:ed|ing)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing)\s+(?:me\s+)?(?:to|into)\b",
+    # a no, a stop, a "didn't want to", ignored
+    rf"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was tired|i didn'?t feel like it)\b"
+    rf"[^.!?]{{0,90}}\b(?:anyway|anyways|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
+    rf"\b(?:even|even though|though|although|after|when|while)\s+i\s+(?:said|kept saying|told (?:him|her|them)|was saying|had said|begged|asked (?:him|her|them) to stop|was crying|cried|pushed (?:him|her|them) away|tried to push|was asleep|was passed out|was drunk|didn'?t want|didnt want|did not want|wasn'?t ready|wasnt ready|said i wasn'?t|was shaking|was frozen|pulled away|moved away|tried to leave)\b[^.!?]{{0,60}}\b(?:he|she|they)\s+(?:still|kept|just|went|did|carried|continued|had|pushed|pulled|took|got|started)\b",
+    rf"\b{_HE}\s+(?:still\s+|just\s+)?(?:kept going|kept on|carried on|continued|went ahead|did it anyway|did it regardless|didn'?t stop|didnt stop|did not stop|wouldn'?t stop|would not stop|didn'?t listen|didnt listen|didn'?t care)\b[^.!?]{{0,60}}\b(?:i said|i told|i was crying|i asked|i begged|i didn'?t want|i didnt want|i tried|i pushed|my no|no|stop)\b",
+    r"\b(?:my|a|the)\s+['\"“]?no['\"”]?\s+(?:didn'?t|did not|never|wasn'?t|was not)\s+(?:matter|count|mean anything|register|seem to matter|enough)\b|\bno\s+(?:didn'?t|did not)\s+(?:matter|count)\b",
+    r"\bi\s+(?:didn'?t|didnt|did not|never)\s+(?:want|agree to|say yes to|consent to|ask for)\s+(?:it|that|any of (?:it|that|this)|sex|this|him|her|them|to do it|to have sex|to sleep with)\b",
+    r"\b(?:never|didn'?t|didnt|did not)\s+(?:asked?|check(?:ed)?|wait(?:ed)?\s+for)\s+(?:me\s+)?(?:first|if i (?:wanted|was okay|was ok)|for (?:my\s+)?(?:consent|permission|a yes))\b",
+    # pressure and coercion until giving in
+    r"\b(?:kept|keep|just kept|wouldn'?t stop|would not stop|didn'?t stop|never stopped)(?:\s+on|\s+at (?:it|me))?(?:\s+(?:asking|pushing|begging|insisting|pressuring|nagging|guilting|guilt-?tripping|whining|sulking|going on|on at me|bugging|pestering|badgering|persuading|trying|touching|pulling|texting|calling))?\b"
+    r"[^.!?]{0,90}\b(?:until|till|til|untill|so\s+i|and\s+i|eventually|finally|in the end)\b[^.!?]{0,40}\b(?:gave\s+(?:in|up)|caved|said yes|said ok|said okay|let (?:him|her|them)|agreed|went along|did it|stopped (?:saying no|fighting|resisting|arguing)|lay there|just let|didn'?t fight)\b",
+    r"\b(?:guilt(?:ed|-tripped| tripped)?|pressur(?:ed|ing)|coerc(?:ed|ing)|manipulat(?:ed|ing)|talked|bullied|pushed|sweet-?talked|nagged|badgered|begged)\s+me\s+(?:into|until|till)\b",
+    r"\b(?:made|make|makes)\s+me\s+feel\s+(?:like\s+)?(?:i\s+)?(?:had to|owed|have to|was obligated|guilty|bad for saying no|like a tease)\b",
+    r"\b(?:i\s+)?(?:owed|owe)\s+(?:him|her|them|it to (?:him|her|them))\b[^.!?]{0,40}\b(?:sex|sleep|it|something|because|after|for)\b",
+    r"\b(?:felt|feel|feeling)\s+(?:like\s+)?(?:i\s+)?(?:had to|have to|had no (?:choice|option|way out)|couldn'?t (?:say no|refuse|leave|stop it))\b",
+    # threats
+    rf"\b{_HE}\s+(?:said|told me|threatened|warned|swore|promised)\b[^.!?]{{0,60}}\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no|say no|tried to leave|told anyone|told)\b",
+    rf"\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no)\b[^.!?]{{0,60}}\b(?:he|she|they)(?:'d|’d| would| will|'ll|’ll| was going to| were going to| could)\s+(?:hurt|leave|tell|post|send|share|kill|break|fire|fail|report|kick|out|expose|ruin|evict|show|hit)\b",
+    r"\bthreat(?:en(?:ed|ing)?|s)?\s+(?:to|me)\b(?!\s+(?:kill|hurt|harm|end)\s+(?:himself|herself|themselves|his life|her life))[^.!?]{0,60}\b(?:nudes|photos?|pics|video|tell|post|send|share|hurt|kill|leave|out me|fire|expose|ruin)\b",
+    # incapacitation
+    r"\b(?:too|so|very|completely|really|way too|far too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|gone|sleepy|tired|messed up|fucked up|sick|dizzy)\s+to\s+(?:say|consent|stand|walk|know|remember|move|speak|stop|understand|fight|push|think|react|get up|open my eyes|talk|form words|say no|do anything)\b",
+    r"\b(?:was|were|i'?m|im)\s+(?:passed out|blacked out|blackout drunk|unconscious|asleep|sleeping|half asleep|half-asleep|barely conscious|barely awake|semi-conscious|out cold|drugged|roofied|spiked|so drunk|really drunk|too drunk|wasted|out of it)\b[^.!?]{0,90}\b(?:he|she|they|someone|a guy|a man)\b[^.!?]{0,40}\b(?:had sex|slept with|touch\w*|took|undress\w*|started|was on top|got on top|was inside|did it|did things|kiss\w*|pulled|put his|put her|fingered|used me|raped|had his|had her)\b",
+    rf"\b(?:he|she|they|someone|a guy)\s+(?:had sex with|slept with|touched|undressed|started|got on top of|was inside|did it to|did stuff to|took advantage of|used)\s+me\b[^.!?]{{0,60}}\b(?:while|when|after|because)\s+i\s+(?:was|'d|had)\s+(?:passed out|blacked out|asleep|sleeping|unconscious|drunk|wasted|high|out of it|drugged|so drunk|too drunk|half asleep|barely)\b",
+    r"\bwoke\s+up\s+(?:to|with|and)\s+(?:him|her|them|someone|a guy|a man|his|her|their|hands|my (?:clothes|pants|underwear|jeans|shirt|dress|skirt|bra)|no clothes|naked|him inside|her on|him on)\b",
+    r"\bwoke\s+up\b[^.!?]{0,40}\b(?:naked|undressed|with (?:no|my) (?:clothes|pants|underwear|jeans) (?:off|down|gone|undone)|sore|bleeding|in (?:his|her|their) bed|in a stranger'?s bed|not knowing|no memory)\b",
+    r"\btook\s+advantage\s+of\s+me\b|\bused\s+me\s+while\b|\b(?:spiked|drugged|roofied)\b|\bsomething\s+in\s+my\s+drink\b",
+    r"\b(?:don'?t|dont|do not|can'?t|cant|cannot)\s+remember\s+(?:saying yes|agreeing|consenting|how i got (?:there|to (?:his|her|their))|taking my clothes|getting undressed|any of it|most of it|what happened after)\b",
+    # stealthing
+    r"\b(?:took|pulled|slipped|taken|removed|take|rolled|peeled|had taken)\s+(?:the|his|her|their)?\s*(?:condom|rubber)\s+off\b|\b(?:removed|ditched|took off)\s+(?:the|his|a)\s+condom\b|\bstealth(?:ed|ing)\b",
+    r"\bcondom\b[^.!?]{0,80}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|never told|wasn'?t on|was off|was gone|had come off|lied|secretly|behind my back|halfway|half way|partway)\b",
+    r"\b(?:without|no)\s+(?:a\s+)?(?:condom|protection|rubber)\b[^.!?]{0,60}\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear|begged)\b",
+    r"\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear)\b[^.!?]{0,60}\b(?:condom|protection)\b[^.!?]{0,40}\b(?:didn'?t|didnt|did not|wasn'?t|not|without|refused|took|off)\b",
+    r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
+    # a minor with someone older
+    r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year \d+|grade \d+|\d+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
+    r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
+    r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
+    r"\bgroom(?:ed|ing)\s+me\b",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+my\s+(?:teacher|coach|tutor|professor|lecturer|boss|manager|stepdad|stepfather|uncle|babysitter|youth pastor|priest|doctor|therapist)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
+    r"\bi\s+was\s+(?:crying|sobbing|shaking|screaming)\b[^.!?]{0,50}\b(?:he|she|they)\s+(?:just\s+|still\s+)?(?:kept going|didn'?t stop|didnt stop|did not stop|carried on|continued|kept at it|went on|kept doing it|wouldn'?t stop)\b",
+    # power: sex demanded by someone with power over a job, grade, rent, visa
+    r"\b(?:my|the|our|a)\s+(?:boss|manager|supervisor|team lead|teacher|professor|prof|lecturer|tutor|coach|landlord|landlady|doctor|therapist|pastor|priest|director|employer|producer|agent|advisor|adviser|mentor|sergeant|officer|casting director|owner|chef|head of department|instructor|examiner|sponsor|client)\b"
+    r"[^.!?]{0,100}\b(?:sleep with|sleeping with|slept with|have sex|had sex|hook up|sexual favou?rs?|sexual|in exchange|go to bed with|c(?:o|a)me (?:over |back )?to (?:his|her|their) (?:flat|place|room|hotel|house|office after)|sit on (?:his|her) lap|kiss (?:him|her|them)|touch (?:him|her|them)|nudes|a blowjob|blow ?job|favou?rs?)\b",
+    r"\b(?:sleep with|sleeping with|slept with|have sex|had sex|hook up|sexual favou?rs?|kiss(?:ed)?|go on a date|come (?:over|back) to (?:his|her) (?:place|flat|room|hotel))\b[^.!?]{0,80}\b(?:keep|lose|losing|get|pass|fail|my|the|a)\s+(?:job|grade|grades|mark|rent|contract|promotion|shift|shifts|hours|visa|role|part|scholarship|reference|position|placement|raise|flat|apartment|room|deposit|degree|exam)\b",
+    r"\b(?:instead of|in place of|to cover|for)\s+(?:the\s+)?(?:rent|my rent)\b[^.!?]{0,40}\b(?:sex|sleep|favou?rs?|sexual)\b|\b(?:sex|sleep with (?:him|her|them)|sexual favou?rs?)\b[^.!?]{0,40}\b(?:instead of|for)\s+(?:the\s+)?rent\b",
+    r"\bif\s+i\s+(?:wanted|want)\s+(?:to\s+)?(?:keep|pass|get)\s+(?:my|the|a)\s+(?:job|grade|place|role|apartment|flat|scholarship|visa|promotion|part|contract)\b",
+)
+
+# Weaker forms: count only with a sexual context in the sentence or a neighbour.
+NONCONSENT_CTX = _rx(
+    r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
+    r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
+    r"\b(?:too\s+(?:shocked|scared|frightened|stunned|afraid|terrified|confused|frozen))\s+to\s+(?:move|speak|say|react|stop|fight|scream|push|leave)\b",
+    r"\b(?:i\s+)?(?:eventually|finally|just|in the end|so i)\s+(?:gave in|gave up|caved|let (?:him|her|them)|stopped (?:saying no|fighting|resisting|arguing|pushing (?:him|her|them) away)|went along with it|said yes to make)\b",
+    r"\b(?:gave|give)\s+in\s+(?:because|just to|so (?:he|she|they)|to make|to stop|so it would|after|to get it over)\b|\bto\s+get\s+it\s+over\s+with\b",
+    rf"\b{_HE}\s+{_DIDNT}\s+(?:stop|listen|care|wait|ask|let me|take no|accept (?:my )?no|hear me|get off)\b",
+    r"\bi\s+(?:tried|was trying)\s+to\s+(?:push (?:him|her|them) (?:off|away)|get (?:up|away|out|him off|her off)|leave|stop (?:him|her|them|it)|say no|pull away|move away|roll away)\b",
+    r"\bi\s+(?:was|kept)\s+(?:crying|shaking|sobbing|pulling away|moving away|pushing (?:him|her|them) away)\b[^.!?]{0,50}\b(?:he|she|they)\s+(?:kept|still|didn'?t|just|carried|continued|went)\b",
+    r"\b(?:wasn'?t|wasnt|was not|i'?m not|im not)\s+(?:ready|sure|okay|ok|comfortable|into it)\b[^.!?]{0,60}\b(?:he|she|they)\s+(?:did it anyway|kept|still|didn'?t care|didn'?t stop|went ahead|pushed|just)\b",
+    r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out|up|say no|breathe)\b|\blocked\s+the\s+door\b|\btook\s+my\s+(?:phone|keys)\b",
+    r"\b(?:after|since)\s+(?:he|she|they)\s+(?:paid|bought|drove)\b[^.!?]{0,60}\b(?:owed|expected|had to|felt obligated)\b",
+    r"\b(?:he|she|they)\s+(?:said|told me)\s+(?:i\s+)?(?:owed|had to|have to|would|was (?:a tease|frigid))\b|\b(?:he|she|they)\s+(?:got|was)\s+(?:angry|mad|scary|aggressive)\s+(?:when|after|because)\s+i\s+(?:said no|hesitated|didn'?t want|pulled away|wanted to stop)\b",
+    r"\b(?:don'?t|dont|do not)\s+remember\s+(?:much|anything|how)\b|\b(?:blacked|passed)\s+out\b|\bblackout\b",
+    r"\b(?:grabbed|gripped|squeezed|held)\s+(?:down\s+)?my\s+(?:wrists?|arms?|hands|hair|neck|throat|hips?|legs?|face|jaw)\b|\b(?:he|she|they)\s+(?:went|took it|pushed it|pushed things|kept going)\s+further\b",
+    r"\b(?:nobody|no one|noone|no-one)\s+would\s+(?:ever\s+)?believe\s+(?:me|you)\b|\bonly\s+remember\s+(?:bits|pieces|flashes|fragments|snippets|parts)\b",
+    r"\bi\s+(?:didn'?t|didnt|did not|never)\s+want\s+(?:to|him|her|them)\b|\bsaid\s+no\s+(?:so many times|again and again|over and over|multiple times|\w+ times|repeatedly)\b",
+)
+
+NONCONSENT_NEGATED_MORE = _rx(
+    r"\b(?:was|it's|it’s|it is|it was)\s+(?:completely\s+|totally\s+|entirely\s+)?my\s+(?:own\s+)?(?:choice|decision|idea)\b|\bi\s+(?:chose|decided)\s+to\s+(?:sleep|have sex|hook up|go home with|stay)\b|\bi\s+(?:initiated|started)\s+(?:it|things)\b",
+    r"\b(?:he|she|they)\s+(?:stopped|backed off|pulled away|let go|checked in|asked again|respected)\b(?![^.!?]{0,10}\b(?:only|after)\b)",
+    r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|before|first|again)\b|\bi\s+said\s+yes\s+(?:and|because)\s+i\s+(?:meant|wanted)\b",
+    r"\bask(?:ed|ing|s)?\s+me\s+out\b|\bsaid\s+yes\s+to\s+(?:coffee|a date|dinner|drinks|going out|lunch|a second date)\b",
+    r"\bboth\s+(?:wanted|agreed|consented|said yes|sober|into it)\b|(?<!not )(?<![-\w])consensual\b",
+)
+# Everyday freezing and giving in: vetoes for the contextual forms only.
+NONCONSENT_EVERYDAY = _rx(
+    r"\b(?:stage|on stage|exam|interview|presentation|speech|audition|driving test|traffic|meeting|in class|the call|spider|snake|alarm|thunder|karaoke|bought|buy|shopping|the job|the offer)\b",
 )
 
 # --- rumination -----------------------------------------------------------------------------

@@ -31,6 +31,11 @@ _OTHER = re.compile(
     r"uncle|son|daughter|character|someone|somebody|people|person|guy|girl|man|woman)\b",
     re.IGNORECASE,
 )
+_MY_BODY = re.compile(
+    r"\bmy\s+(?:wrists?|arms?|body|hands?|legs?|clothes|neck|hair|drink|room|bed|jeans|pants|"
+    r"underwear|shirt|dress|skirt|mouth|throat|no)\b",
+    re.IGNORECASE,
+)
 _MAKES_ME = re.compile(r"\b(?:makes?|made)\s+me\b", re.IGNORECASE)
 
 Probs = npt.NDArray[np.float32]
@@ -62,6 +67,18 @@ def _matches(rx: rules.Rule, texts: Sequence[str]) -> dict[int, list[tuple[int, 
     return found
 
 
+def _matches_in(
+    rx: rules.Rule, texts: Sequence[str], keys: rules.Rule
+) -> dict[int, list[tuple[int, int]]]:
+    """As ``_matches``, but the (heavier) pattern only runs on sentences the cheap keyword
+    prefilter ``keys`` finds anything in."""
+    idx = sorted(_matches(keys, texts))
+    if not idx:
+        return {}
+    sub = _matches(rx, [texts[i] for i in idx])
+    return {idx[j]: spans for j, spans in sub.items()}
+
+
 def _signal(
     sents: Sequence[Sentence], scores: dict[int, float], base: float, threshold: float
 ) -> Signal:
@@ -83,12 +100,17 @@ def _head_candidates(p: Probs, threshold: float) -> list[int]:
 def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     texts = [s.text for s in sents]
     hits = _matches(rules.CRISIS, texts)
+    for i, spans in _matches_in(rules.CRISIS_MORE, texts, rules.CRISIS_KEYS).items():
+        hits.setdefault(i, []).extend(spans)
     scores: dict[int, float] = {}
     for i in sorted(set(hits) | set(_head_candidates(p, threshold))):
         text = texts[i]
         head = float(p[i]) if i < len(p) else 0.0
         idioms = [m.span() for m in rules.CRISIS_IDIOM.finditer(text)]
+        if rules.CRISIS_IDIOM_MORE.search(text):  # hyperbole, accidents, everyday endings
+            idioms.append((0, len(text)))
         negated = [m.span() for m in rules.NEGATED_CRISIS.finditer(text)]
+        negated += [m.span() for m in rules.NEGATED_CRISIS_MORE.finditer(text)]
         rule = any(
             not _overlaps(span, idioms)
             and not _overlaps(span, negated)
@@ -113,6 +135,8 @@ def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     texts = [s.text for s in sents]
     n = len(texts)
     hits = _matches(rules.NONCONSENT, texts)
+    for i, spans in _matches(rules.NONCONSENT_MORE, texts).items():
+        hits.setdefault(i, []).extend(spans)
     said_no = _matches(rules.SAID_NO, texts)
     cache: dict[int, tuple[bool, bool]] = {}
 
@@ -120,9 +144,12 @@ def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         """(negated, other-or-fiction) for sentence i."""
         if i not in cache:
             t = texts[i]
-            other = bool(rules.OTHER_PERSON.search(t)) and not rules.FIRST_PERSON.search(t)
+            other = bool(rules.OTHER_PERSON.search(t)) and not (
+                rules.FIRST_PERSON.search(t) or _MY_BODY.search(t)
+            )
             cache[i] = (
-                bool(rules.NONCONSENT_NEGATED.search(t)),
+                bool(rules.NONCONSENT_NEGATED.search(t))
+                or bool(rules.NONCONSENT_NEGATED_MORE.search(t)),
                 other or bool(rules.FICTION.search(t)),
             )
         return cache[i]
@@ -133,6 +160,15 @@ def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         # "I said no and he stopped": the respecting half may sit in the next sentence.
         respected_next = i + 1 < n and len(texts[i + 1]) < 120 and veto(i + 1)[0]
         if not (negated or other or respected_next):
+            rule.add(i)
+    # Weaker forms (freezing, giving in, "he didn't stop") count only beside a sexual context.
+    for i in _matches(rules.NONCONSENT_CTX, texts):
+        near = range(max(0, i - 1), min(n, i + 2))
+        if (
+            any(rules.SEXUAL.search(texts[j]) for j in near)
+            and not rules.NONCONSENT_EVERYDAY.search(texts[i])
+            and not any(veto(i))
+        ):
             rule.add(i)
     # Two-sentence forms: "I said no. He kept going."
     for i in said_no:
