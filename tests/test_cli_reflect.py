@@ -390,7 +390,7 @@ def reflect_svc(tmp_path):
 
 
 def test_runner_handles_back_bad_input_lists_traps_and_pause(reflect_svc):
-    from afterword.cli.reflect import Runner
+    from afterword.cli.runner import Runner
 
     io = ScriptIO([
         "back",  # nothing before the first question
@@ -413,7 +413,7 @@ def test_runner_handles_back_bad_input_lists_traps_and_pause(reflect_svc):
 
 
 def test_runner_support_word_opens_the_survivor_path_with_resources(reflect_svc):
-    from afterword.cli.reflect import Runner
+    from afterword.cli.runner import Runner
 
     io = ScriptIO(["1", "support", "", "1", "", "", "", "", "2,4", "", "", "", "", ""])
     outcome = Runner(reflect_svc, io, "UK").run(reflect_svc.open_reflection())
@@ -425,7 +425,7 @@ def test_runner_support_word_opens_the_survivor_path_with_resources(reflect_svc)
 
 
 def test_runner_shows_traps_with_evidence_and_socratic_questions(reflect_svc):
-    from afterword.cli.reflect import Runner
+    from afterword.cli.runner import Runner
 
     outcome = reflect_svc.open_reflection()
     run_id = outcome.run.id
@@ -480,7 +480,7 @@ def test_revise_a_finished_reflection_from_the_command_line(journal, tmp_path):
 
 
 def test_editing_the_safety_plan_keeps_sections_left_empty(reflect_svc):
-    from afterword.cli.reflect import Runner
+    from afterword.cli.runner import Runner
 
     reflect_svc.safety.save_plan({"coping": ["a walk"], "people_help": ["Jo"]})
     io = ScriptIO(["", "not sleeping", "", "", "", "", "", "", ""])
@@ -491,7 +491,7 @@ def test_editing_the_safety_plan_keeps_sections_left_empty(reflect_svc):
 
 
 def test_check_after_write_runs_the_crisis_check_or_prints_resources(reflect_svc, capsys):
-    from afterword.cli.reflect import check_after_write
+    from afterword.cli.support import check_after_write
 
     unlocked = reflect_svc._unlocked
     calm = unlocked.journal.write("A quiet day.")

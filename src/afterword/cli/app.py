@@ -51,9 +51,9 @@ def _root(
 
 
 def _register_all() -> None:
-    from afterword.cli import analyze, journal, progress, reflect, serve
+    from afterword.cli import analyze, journal, partner, progress, reflect, serve, support
 
-    for module in (journal, analyze, reflect, serve, progress):
+    for module in (journal, analyze, reflect, partner, support, serve, progress):
         module.register(app)
 
 

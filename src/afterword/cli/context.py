@@ -10,19 +10,21 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
 
 if TYPE_CHECKING:
     from afterword.bootstrap import Services
     from afterword.services.vault import Unlocked
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
 
 PASSPHRASE_ENV = "AFTERWORD_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "AFTERWORD_NEW_PASSPHRASE"
 
 
 def _prompt_hidden(text: str, confirm: bool) -> str:
-    import typer
-
     value: str = typer.prompt(
         text, hide_input=True, confirmation_prompt=confirm, err=True, show_default=False
     )
@@ -64,6 +66,12 @@ class CliContext:
         services = self.services()
         services.vault.check()  # a missing or foreign file is reported before any prompt
         return services.vault.unlock(self.passphrase())
+
+
+def of(ctx: typer.Context) -> CliContext:
+    """The global options of the command line `ctx` belongs to (defaults when there are none)."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, CliContext) else CliContext()
 
 
 def read_secret_file(path: Path) -> str:

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from afterword.cli import context as cx
+from afterword.cli.context import JsonOpt
 
 if TYPE_CHECKING:
     from afterword.domain.entries import Entry, EntryFilter
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
 SinceOpt = Annotated[str | None, typer.Option(
     "--since", help="Only entries from this date or time on (2024-05-01, 2024-05-01T21:30).")]
 UntilOpt = Annotated[str | None, typer.Option(
@@ -33,11 +33,6 @@ MoodOpt = Annotated[str | None, typer.Option(
     "--mood", help="Only entries with this mood (-2..2), or a range like -2..0.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many to show (1-1000).")]
 PageOpt = Annotated[int, typer.Option("--page", help="Which page of results, from 1.")]
-
-
-def _ctx(ctx: typer.Context) -> cx.CliContext:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, cx.CliContext) else cx.CliContext()
 
 
 def _local_tz() -> Any:
@@ -115,7 +110,7 @@ def _body_from(text: str | None, use_editor: bool, initial: str = "") -> str:
 def _check_in(unlocked: Any, entry_id: int) -> None:
     """Safety first (DESIGN §3): when what was just written suggests risk, the reflection
     area's crisis check opens at once (resources on stderr when there is no terminal)."""
-    from afterword.cli.reflect import check_after_write
+    from afterword.cli.support import check_after_write
 
     check_after_write(unlocked, entry_id, unlocked.settings.locale)
 
@@ -129,7 +124,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.errors import JournalExists
         from afterword.messages import msg
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         services = c.services()
         if services.vault.exists():
             raise JournalExists(path=str(services.vault.path))
@@ -172,7 +167,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.services.journal import domain_rules
         from afterword.services.serialize import entry_to_dict
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         with domain_rules():
             created_at = parse_when(at, _local_tz()) if at else None
         c.services().vault.check()
@@ -200,7 +195,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.messages import msg
         from afterword.services.serialize import entry_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             filters = _filters(unlocked, since, until, tag, person, episode, mood)
             entries = unlocked.journal.list(filters, limit=limit, offset=_page(limit, page))
         if as_json:
@@ -219,7 +214,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.messages import msg
         from afterword.services.serialize import entry_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             entry = unlocked.journal.get(entry_id)
             episode = (unlocked.journal.episode(entry.episode_id).title
                        if entry.episode_id is not None else None)
@@ -287,7 +282,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
             changes["tags"] = tag
         if person:
             changes["people"] = person
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         if body == "-":
             changes["body"] = sys.stdin.read()
         elif body is not None:
@@ -317,7 +312,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         """Delete an entry for good (asks first)."""
         from afterword.messages import msg
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             entry = unlocked.journal.get(entry_id)
             if not yes and not typer.confirm(
                     msg("journal.confirm_delete", id=entry.id, when=_when(entry)), err=True):
@@ -339,7 +334,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.messages import msg
         from afterword.services.serialize import hit_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             filters = _filters(unlocked, since, until, tag, person, episode, mood)
             hits = unlocked.journal.search(query, filters, limit=limit,
                                            offset=_page(limit, page))
@@ -359,7 +354,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.messages import msg
         from afterword.services.serialize import tag_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             tags = unlocked.journal.tags()
         if as_json:
             cx.out_json([tag_to_dict(t) for t in tags])
@@ -380,7 +375,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.messages import msg
         from afterword.services.serialize import person_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             if add is not None:
                 person = unlocked.journal.add_person(add, note)
                 if as_json:
@@ -416,7 +411,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         from afterword.services.journal import domain_rules
         from afterword.services.serialize import episode_to_dict
 
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             if add is not None:
                 tz = _local_tz()
                 with domain_rules():
@@ -459,7 +454,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
 
         if fmt not in ("json", "markdown", "md"):
             raise InvalidInput(msg("journal.bad_export_format", value=fmt[:20]))
-        with _ctx(ctx).unlock() as unlocked:
+        with cx.of(ctx).unlock() as unlocked:
             filters = _filters(unlocked, since, until, tag, person, episode, mood)
             writer = (unlocked.exchange.export_json if fmt == "json"
                       else unlocked.exchange.export_markdown)
@@ -483,7 +478,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         """Import Afterword JSON, jrnl JSON or Day One JSON: all or nothing, no duplicates."""
         from afterword.messages import msg
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         with c.unlock() as unlocked:
             report = unlocked.exchange.import_file(file, fmt)
         if as_json:
@@ -503,7 +498,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         New passphrase from a prompt or AFTERWORD_NEW_PASSPHRASE."""
         from afterword.messages import msg
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         services = c.services()
         services.vault.check()
         if recovery_key:
@@ -525,7 +520,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         """Make an encrypted backup (opens with the same passphrase); safe while in use."""
         from afterword.messages import msg
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         services = c.services()
         services.vault.check()
         result = services.vault.backup(c.passphrase(), dest)
@@ -538,7 +533,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
         """Check the journal: integrity, schema version, key settings, counts."""
         from afterword.messages import msg
 
-        c = _ctx(ctx)
+        c = cx.of(ctx)
         services = c.services()
         services.vault.check()
         report = services.vault.doctor(c.passphrase())

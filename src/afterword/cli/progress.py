@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from afterword.cli import context as cx
+from afterword.cli.context import JsonOpt
 
 if TYPE_CHECKING:
     from datetime import date
 
     from afterword.services.insights import InsightsService, TakenMeasure
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
 FromOpt = Annotated[str | None, typer.Option(
     "--from", help="First day to include (YYYY-MM-DD). Default: 90 days before --to.")]
 ToOpt = Annotated[str | None, typer.Option(
@@ -38,16 +38,11 @@ contact_app = typer.Typer(
 )
 
 
-def _ctx(ctx: typer.Context) -> cx.CliContext:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, cx.CliContext) else cx.CliContext()
-
-
 @contextmanager
 def _insights(ctx: typer.Context) -> Iterator[InsightsService]:
     from afterword.services.insights import InsightsService
 
-    with _ctx(ctx).unlock() as unlocked:
+    with cx.of(ctx).unlock() as unlocked:
         yield InsightsService(unlocked)
 
 
@@ -160,7 +155,7 @@ def offer_check_in(unlocked: Any, locale: str) -> None:
     import click
 
     try:
-        from afterword.cli.reflect import ConsoleIO, Runner
+        from afterword.cli.runner import ConsoleIO, Runner
         from afterword.services.reflect import ReflectService
     except ImportError:  # pragma: no cover - the reflection area ships with the package
         return
