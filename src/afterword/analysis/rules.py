@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from afterword.analysis.scan import LiteralScan
+
 
 class Rule:
     """A case-insensitive pattern, run case-sensitively on the lowered text (about 4x faster
@@ -21,6 +23,7 @@ class Rule:
         self.pattern = pattern
         self._fast: re.Pattern[str] | None = None
         self._slow: re.Pattern[str] | None = None
+        self._scan: LiteralScan | None = None
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         lowered = text.lower()
@@ -34,11 +37,20 @@ class Rule:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         rx, subject = self._pick(text)
+        if rx is self._fast:  # same matches, only tried where one can start (see scan.py)
+            return iter(self._literal_scan().finditer(subject))
         return rx.finditer(subject)
 
     def search(self, text: str) -> re.Match[str] | None:
         rx, subject = self._pick(text)
+        if rx is self._fast:
+            return self._literal_scan().search(subject)
         return rx.search(subject)
+
+    def _literal_scan(self) -> LiteralScan:
+        if self._scan is None:
+            self._scan = LiteralScan(self.pattern)
+        return self._scan
 
     def match(self, text: str) -> re.Match[str] | None:
         rx, subject = self._pick(text)

@@ -1,0 +1,234 @@
+"""Exactly ``re.finditer``, faster, for patterns made of word alternatives.
+
+Python's ``re`` tries a pattern at every position of the text, and a pattern that starts with
+``\\b`` gets none of its prefix shortcuts, so a rule list of seventy alternatives costs seventy
+attempts per character. :class:`LiteralScan` reads the pattern once (with ``re``'s own parser)
+and works out, for each top-level alternative:
+
+* the literal strings one of which every match *starts with* (``\\b(?:kill|hang)\\s+my`` ->
+  ``kill``, ``hang``), and
+* literal strings that every match must *contain* (``\\bi\\s+feel\\b`` -> ``i`` and ``feel``).
+
+To scan a text it keeps the alternatives whose required strings all occur (``str.find`` is fast
+C), collects the positions where their start strings occur, and runs the compiled pattern
+anchored at those positions only, in order, skipping positions inside the previous match.
+Everywhere else no alternative can match, so the matches are exactly those of
+``pattern.finditer(text)``: same spans, same order, the same ``re.Match`` objects' spans.
+Whenever the analysis cannot promise that (flags, back-references, an alternative that may
+start with anything, an empty match) the plain ``re`` scan runs instead.
+
+Patterns are matched case-sensitively here; the rules run them on lowered text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+_MAX_SET = 64  # cap on the size of a set of literal strings (cross products grow fast)
+_MAX_RANGE = 12  # a character class like [0-9] is expanded up to this many characters
+
+Literals = frozenset[str]
+
+
+class _Unknown(Exception):
+    """The pattern uses something this analysis does not model."""
+
+
+def _cross(a: set[str], b: Literals) -> set[str] | None:
+    if a == {""}:
+        return set(b)
+    if len(a) * len(b) > _MAX_SET:
+        return None
+    return {x + y for x in a for y in b}
+
+
+def _item(op: Any, av: Any) -> tuple[Literals, bool] | None:
+    """``(strings, complete)`` for one parsed item, or None when it can start with anything.
+
+    Every match of the item starts with one of ``strings``; when ``complete`` every match *is*
+    one of them. ``""`` in the set means the item can match the empty string.
+    """
+    if op is _c.LITERAL:
+        return frozenset({chr(av)}), True
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE and value[1] - value[0] < _MAX_RANGE:
+                chars.update(chr(x) for x in range(value[0], value[1] + 1))
+            else:
+                return None
+        return frozenset(chars), True
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _sequence(body)
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        complete = True
+        for alt in av[1]:
+            got = _sequence(alt)
+            if got is None:
+                return None
+            union |= got[0]
+            complete = complete and got[1]
+        return frozenset(union), complete
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        got = _sequence(body)
+        if got is None:
+            return None
+        strings, complete = got
+        if lo == 0:
+            if hi == 1:
+                return strings | {""}, complete
+            return None
+        if lo == 1 and hi == 1:
+            return strings, complete
+        return strings, False
+    if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+        raise _Unknown
+    return None
+
+
+def _zero_width(op: Any) -> bool:
+    return op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _sequence(items: Any) -> tuple[Literals, bool] | None:
+    """Start strings of a sequence of parsed items (see ``_item``)."""
+    items = list(items)
+    current: set[str] = {""}
+    for k, (op, av) in enumerate(items):
+        if _zero_width(op):
+            continue
+        got = _item(op, av)
+        if got is None:
+            return _or_none(current, False)
+        strings, complete = got
+        if "" in strings and not complete:
+            # An optional part that may go on with anything: a match starts with it, or (when
+            # it is skipped) with whatever follows it.
+            rest = _sequence(items[k + 1 :])
+            if rest is None:
+                return _or_none(current, False)
+            strings = (strings - {""}) | rest[0]
+            complete = False
+        crossed = _cross(current, strings)
+        if crossed is None:
+            return _or_none(current, False)
+        current = crossed
+        if not complete:
+            return _or_none(current, False)
+    return frozenset(current), True
+
+
+def _or_none(strings: set[str], complete: bool) -> tuple[Literals, bool] | None:
+    if "" in strings and not complete:
+        return None
+    return frozenset(strings), complete
+
+
+def _minimal(strings: Literals) -> tuple[str, ...]:
+    """Drop strings that start with another string of the set (the shorter one is found too)."""
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(s.startswith(k) for k in kept):
+            kept.append(s)
+    return tuple(sorted(kept))
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """The strings one of which starts every match of ``pattern``, or None if unknown."""
+    try:
+        parsed = _parser.parse(pattern, 0)
+        if parsed.state.flags & ~int(re.UNICODE):
+            return None
+        got = _sequence(parsed.data)
+    except (_Unknown, AttributeError, IndexError, TypeError, ValueError):
+        return None
+    if got is None or "" in got[0]:
+        return None
+    return _minimal(got[0])
+
+
+def _trie(needles: tuple[str, ...]) -> str:
+    """One pattern matching where any needle starts; shaped as a trie so that ``re`` can skip
+    characters no needle starts with and reject the rest after a comparison or two."""
+    root: dict[str, Any] = {}
+    for needle in needles:
+        node = root
+        for ch in needle:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:  # a needle ends here; longer ones start with it (none, after _minimal)
+            return ""
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+class LiteralScan:
+    """``re.compile(pattern)`` with ``finditer`` and ``search`` that skip hopeless positions."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.regex: re.Pattern[str] = re.compile(pattern)
+        needles = _needles(pattern)
+        if needles is not None and min(len(n) for n in needles) < 2:
+            needles = None  # a one-letter start ("i", "a") is everywhere: the plain scan wins
+        self._starts: re.Pattern[str] | None = (
+            re.compile(_trie(needles)) if needles is not None else None
+        )
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The matches ``self.regex.finditer(text)`` gives, as a list."""
+        starts = self._starts
+        if starts is None:
+            return list(self.regex.finditer(text))
+        out: list[re.Match[str]] = []
+        find = starts.search
+        match = self.regex.match
+        pos = 0
+        while True:
+            hit = find(text, pos)
+            if hit is None:
+                return out
+            at = hit.start()
+            m = match(text, at)
+            if m is None:
+                pos = at + 1
+                continue
+            if m.end() == at:  # an empty match: finditer has its own rules for those
+                return list(self.regex.finditer(text))
+            out.append(m)
+            pos = m.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``self.regex.search(text)``."""
+        starts = self._starts
+        if starts is None:
+            return self.regex.search(text)
+        find = starts.search
+        match = self.regex.match
+        pos = 0
+        while True:
+            hit = find(text, pos)
+            if hit is None:
+                return None
+            m = match(text, hit.start())
+            if m is not None:
+                return m
+            pos = hit.start() + 1
