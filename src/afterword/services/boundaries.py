@@ -11,21 +11,11 @@ from typing import Any
 from sqlalchemy import select
 
 from afterword.domain import boundaries as dom
-from afterword.domain.flow_errors import FlowError
 from afterword.domain.pillars import PILLARS, PillarWeights
-from afterword.errors import InvalidInput, NotFound
+from afterword.errors import NotFound
 from afterword.messages import msg
+from afterword.services.flow_rules import rules
 from afterword.store.reflection import BoundaryChangeRow, BoundaryRow, PillarWeightRow
-
-
-@contextmanager
-def _rules() -> Iterator[None]:
-    from afterword.services.reflect import rule_message
-
-    try:
-        yield
-    except FlowError as exc:
-        raise InvalidInput(rule_message(exc)) from None
 
 
 class BoundaryService:
@@ -62,7 +52,7 @@ class BoundaryService:
 
     def add(self, text: str, pillars: Sequence[str] = ()) -> dom.Boundary:
         now = self._clock()
-        with _rules():
+        with rules():
             boundary = dom.new(text, dom.Origin("manual"), now, pillars)
         with self._write() as s:
             row = self._insert(s, boundary, now)
@@ -81,7 +71,7 @@ class BoundaryService:
         return self._change(boundary_id, lambda b, now: dom.set_pillars(b, pillars))
 
     def set_weights(self, values: Mapping[str, int]) -> PillarWeights:
-        with _rules():
+        with rules():
             weights = PillarWeights.from_mapping({**self.weights().weights, **values})
         with self._write() as s:
             for pillar, weight in weights.as_dict().items():
@@ -101,12 +91,12 @@ class BoundaryService:
                         .order_by(BoundaryRow.id)).first()
         if row is None:
             if text:
-                with _rules():
+                with rules():
                     boundary = dom.new(text, dom.Origin("reflection", run_id, episode_id), now)
                 self._insert(s, boundary, now)
             return
         current = self._load(s, row)
-        with _rules():
+        with rules():
             if text:
                 changed = dom.reactivate(dom.edit(current, text, now), now)
             else:
@@ -117,7 +107,7 @@ class BoundaryService:
         row = s.scalars(select(BoundaryRow).where(BoundaryRow.origin_run_id == run_id)
                         .order_by(BoundaryRow.id)).first()
         if row is not None:
-            with _rules():
+            with rules():
                 row.pillars = ",".join(dom.clean_pillars(pillars))
 
     # -- internals
@@ -130,7 +120,7 @@ class BoundaryService:
             if row is None:
                 raise NotFound(msg("reflect.error.no_boundary"))
             current = self._load(s, row)
-            with _rules():
+            with rules():
                 changed = change(current, now)
             self._update(s, row, current, changed, now)
             s.flush()

@@ -24,12 +24,12 @@ from sqlalchemy import select
 
 from afterword.domain import crisis, reflection
 from afterword.domain.detector import Detector, PhraseDetector, Signals, TrapSuggestion
-from afterword.domain.flow_errors import FlowError, InvalidAnswer
 from afterword.domain.flow_state import FlowState, Value
 from afterword.domain.flow_views import Event, EventKind, Outcome, StepView
 from afterword.domain.flows import FlowEngine
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
+from afterword.services.flow_rules import answer_rules
 from afterword.store.reflection import CrisisCheckRow, FlowRunRow, TrapFeedbackRow
 
 Clock = Callable[[], datetime]
@@ -261,26 +261,26 @@ class ReflectService:
     # -- changing
 
     def answer(self, run_id: int, key: str, value: Value) -> RunOutcome:
-        return self._change(run_id, key, lambda st: self.engine.answer(st, key, value))
+        return self._change(run_id, lambda st: self.engine.answer(st, key, value))
 
     def revise(self, run_id: int, key: str, value: Value) -> RunOutcome:
-        return self._change(run_id, key, lambda st: self.engine.revise(st, key, value))
+        return self._change(run_id, lambda st: self.engine.revise(st, key, value))
 
     def back(self, run_id: int) -> RunOutcome:
-        return self._change(run_id, "back", lambda st: Outcome(self.engine.back(st), ()))
+        return self._change(run_id, lambda st: Outcome(self.engine.back(st), ()))
 
     def revisit(self, run_id: int, key: str) -> RunOutcome:
         """Show an answered step again so it can be changed (the CLI's --revise)."""
-        return self._change(run_id, key, lambda st: Outcome(self.engine.revisit(st, key), ()))
+        return self._change(run_id, lambda st: Outcome(self.engine.revisit(st, key), ()))
 
     def request_help(self, run_id: int) -> RunOutcome:
-        return self._change(run_id, "help", self.engine.request_help)
+        return self._change(run_id, self.engine.request_help)
 
     def request_survivor(self, run_id: int) -> RunOutcome:
-        return self._change(run_id, "support", self.engine.request_survivor)
+        return self._change(run_id, self.engine.request_survivor)
 
     def dispute_nonconsent(self, run_id: int) -> RunOutcome:
-        return self._change(run_id, "dispute", self.engine.dispute_nonconsent)
+        return self._change(run_id, self.engine.dispute_nonconsent)
 
     def check_entry(self, entry_id: int) -> RunOutcome | None:
         """After a journal entry is saved: when it suggests risk of suicide or self-harm, open
@@ -292,8 +292,7 @@ class ReflectService:
             return None
         active = [r for r in self.runs(reflection.SAFETY_PLAN_FLOW) if r.status == ACTIVE]
         run = active[0] if active else self.start(reflection.SAFETY_PLAN_FLOW).run
-        return self._change(run.id, "help",
-                            lambda st: self.engine.request_help(st, trigger="detector"))
+        return self._change(run.id, lambda st: self.engine.request_help(st, trigger="detector"))
 
     def trap_feedback(self, run_id: int) -> list[tuple[str, str, str]]:
         """(step key, label, verdict) for every trap verdict of a run."""
@@ -309,15 +308,14 @@ class ReflectService:
         with self._unlocked.write_session_factory() as s, s.begin():
             yield s
 
-    def _change(self, run_id: int, key: str,
-                change: Callable[[FlowState], Outcome]) -> RunOutcome:
+    def _change(self, run_id: int, change: Callable[[FlowState], Outcome]) -> RunOutcome:
         """Read the run, change it and save it with its effects under the write lock, so two
         windows (CLI and browser) answering at once cannot lose an answer."""
         with self._write() as s:
             row = s.get(FlowRunRow, run_id)
             if row is None:
                 raise NotFound(msg("reflect.error.no_run"))
-            with _flow_errors(key):
+            with answer_rules():
                 outcome = change(_run(row).state)
             return self._save(s, row, outcome)
 
@@ -390,24 +388,6 @@ class ReflectService:
                 s.add(TrapFeedbackRow(run_id=run_id, step_key=key, label=str(label),
                                       verdict=verdict, suggested=int(str(label) in offered),
                                       created_at=now))
-
-
-@contextmanager
-def _flow_errors(key: str) -> Any:
-    """Engine errors become InvalidInput worded by the catalogue (never the person's text)."""
-    try:
-        yield
-    except InvalidAnswer as exc:
-        reason = msg(exc.reason, **exc.values)
-        raise InvalidInput(msg("reflect.error.answer", step=exc.key, reason=reason),
-                           step=exc.key, reason=reason) from None
-    except FlowError as exc:
-        raise InvalidInput(rule_message(exc)) from None
-
-
-def rule_message(exc: FlowError) -> str:
-    """The catalogue's wording of a broken rule (never what the person wrote)."""
-    return msg("reflect.invalid.reason", reason=msg(exc.reason, **exc.values))
 
 
 def _run(row: FlowRunRow) -> Run:

@@ -14,19 +14,8 @@ from sqlalchemy import select
 from afterword.domain import crisis
 from afterword.domain import resources as res
 from afterword.domain import safety_plan as plans
-from afterword.domain.flow_errors import FlowError
-from afterword.errors import InvalidInput
+from afterword.services.flow_rules import rules
 from afterword.store.reflection import CrisisCheckRow, OwnResourceRow, SafetyPlanVersionRow
-
-
-@contextmanager
-def _rules() -> Iterator[None]:
-    from afterword.services.reflect import rule_message
-
-    try:
-        yield
-    except FlowError as exc:
-        raise InvalidInput(rule_message(exc)) from None
 
 
 class SafetyService:
@@ -51,7 +40,7 @@ class SafetyService:
 
     def save_plan(self, sections: Mapping[str, Sequence[str]]) -> plans.SafetyPlan:
         now = self._clock()
-        with _rules():
+        with rules():
             new = plans.from_dict(sections, now)
         with self._write() as s:
             s.add(SafetyPlanVersionRow(sections_json=json.dumps(new.as_dict()), created_at=now))
@@ -59,7 +48,7 @@ class SafetyService:
 
     def save_section(self, s: Any, section: str, items: Sequence[str], now: datetime) -> None:
         """One section changed (inside the caller's transaction): a new version of the plan."""
-        with _rules():
+        with rules():
             new = plans.with_section(self._latest(s), section, items, now)
         s.add(SafetyPlanVersionRow(sections_json=json.dumps(new.as_dict()), created_at=now))
         s.flush()
@@ -84,7 +73,7 @@ class SafetyService:
 
     def add_resource(self, name: str, contact: str, about: str = "",
                      locale: str = res.FALLBACK) -> res.Resource:
-        with _rules():
+        with rules():
             new = res.own_resource("own-new", locale, name, contact, about)
         with self._write() as s:
             row = OwnResourceRow(locale=new.locale, name=new.name, contact=new.contact,
