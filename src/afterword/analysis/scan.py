@@ -34,6 +34,10 @@ _MAX_RANGE = 12  # a character class like [0-9] is expanded up to this many char
 
 Literals = frozenset[str]
 
+# Stands for "one whitespace character" (``\\s``) inside the literal strings; the scan pattern
+# writes it back as ``\\s``. A private-use character no rule spells out (checked).
+_SPACE = "\ue000"
+
 
 class _Unknown(Exception):
     """The pattern uses something this analysis does not model."""
@@ -56,6 +60,8 @@ def _item(op: Any, av: Any) -> tuple[Literals, bool] | None:
     if op is _c.LITERAL:
         return frozenset({chr(av)}), True
     if op is _c.IN:
+        if len(av) == 1 and av[0] == (_c.CATEGORY, _c.CATEGORY_SPACE):
+            return frozenset({_SPACE}), True
         chars: set[str] = set()
         for kind, value in av:
             if kind is _c.LITERAL:
@@ -149,6 +155,8 @@ def _minimal(strings: Literals) -> tuple[str, ...]:
 
 def _needles(pattern: str) -> tuple[str, ...] | None:
     """The strings one of which starts every match of ``pattern``, or None if unknown."""
+    if _SPACE in pattern:
+        return None
     try:
         parsed = _parser.parse(pattern, 0)
         if parsed.state.flags & ~int(re.UNICODE):
@@ -174,7 +182,10 @@ def _trie(needles: tuple[str, ...]) -> str:
     def emit(node: dict[str, Any]) -> str:
         if "" in node:  # a needle ends here; longer ones start with it (none, after _minimal)
             return ""
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        alts = [
+            (r"\s" if ch == _SPACE else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+        ]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(root)
