@@ -370,3 +370,16 @@ def test_a_risky_journal_entry_opens_the_crisis_check(vault):
     svc.answer(out.run.id, "crisis.checkin", "okay")
     svc.answer(out.run.id, "crisis.okay", None)
     assert svc.safety.last_check().trigger == "detector"
+
+
+def test_asking_for_help_opens_the_check_on_the_safety_plan_in_progress(vault):
+    _, unlocked, clock = vault
+    svc = ReflectService(unlocked, detector=DETECTOR, clock=clock)
+    plan = svc.start("safety_plan").run
+    out = svc.crisis_check()
+    assert out.run.id == plan.id  # no second plan run
+    assert out.view.key == "crisis.checkin" and out.view.overlay == "help"
+    svc.answer(out.run.id, "crisis.checkin", "okay")
+    svc.answer(out.run.id, "crisis.okay", None)
+    assert svc.safety.last_check().trigger == "help"
+    assert svc.crisis_check().run.id == plan.id  # the plan is still in progress

@@ -290,9 +290,14 @@ class ReflectService:
         text = "\n".join(t for t in (entry.title, entry.body) if t)
         if not self.detector.screen(text).crisis:
             return None
+        return self.crisis_check(trigger="detector")
+
+    def crisis_check(self, trigger: str = "help") -> RunOutcome:
+        """Open the crisis check on the safety plan in progress (a new one where there is
+        none), so the plan is at hand; ``trigger`` says why (see ``FlowEngine.request_help``)."""
         active = [r for r in self.runs(reflection.SAFETY_PLAN_FLOW) if r.status == ACTIVE]
         run = active[0] if active else self.start(reflection.SAFETY_PLAN_FLOW).run
-        return self._change(run.id, lambda st: self.engine.request_help(st, trigger="detector"))
+        return self._change(run.id, lambda st: self.engine.request_help(st, trigger=trigger))
 
     def trap_feedback(self, run_id: int) -> list[tuple[str, str, str]]:
         """(step key, label, verdict) for every trap verdict of a run."""

@@ -48,9 +48,7 @@ def crisis_page(request: Request, unlocked: Unlocked) -> Response:
 def crisis_check(request: Request, unlocked: Unlocked) -> Response:
     """Talk it through: the crisis check opens over the safety plan flow."""
     service = reflect_service(request, unlocked)
-    active = [r for r in service.runs("safety_plan") if r.status == "active"]
-    run = active[0] if active else service.start("safety_plan").run
-    return _outcome_page(request, unlocked, service.request_help(run.id))
+    return _outcome_page(request, unlocked, service.crisis_check())
 
 
 @router.get("/support/survivor")
