@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from afterword.analysis.scan import LiteralScan
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _BUCKETS: dict[str, int] = {}
@@ -135,7 +139,8 @@ CUES: tuple[str, ...] = (
     r"\b(?:sad|anxious|depressed|scared|afraid|angry|upset|hurt|lonely|miserable|stressed|"
     r"nervous|overwhelmed|guilty|ashamed|hopeless|dread\w*|exhausted|empty)\b",
 )
-_CUE_RX = tuple(re.compile(c) for c in CUES)  # run on lowered text (see cues_grouped)
+# Run on lowered text (see cues_grouped); only tried where a cue's first words occur.
+_CUE_RX = tuple(LiteralScan(c) for c in CUES)
 
 
 def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
@@ -143,18 +148,27 @@ def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
     n_sent = sum(len(g) for g in groups)
     text = np.zeros((len(groups), len(_CUE_RX)), dtype=np.float32)
     sent = np.zeros((n_sent, len(_CUE_RX)), dtype=np.float32)
+    text_rows: list[int] = []
+    text_cols: list[int] = []
+    sent_rows: list[int] = []
+    sent_cols: list[int] = []
     base = 0
     for gi, group in enumerate(groups):
         if not group:
             continue
         joined = " ".join(group).lower()
-        ends = np.cumsum([len(s.lower()) + 1 for s in group])
+        ends = list(accumulate(len(s.lower()) + 1 for s in group))
         for j, rx in enumerate(_CUE_RX):
-            starts = [m.start() for m in rx.finditer(joined)]
-            if starts:
-                text[gi, j] = 1.0
-                sent[base + np.searchsorted(ends, starts, side="right"), j] = 1.0
+            found = rx.finditer(joined)
+            if found:
+                text_rows.append(gi)
+                text_cols.append(j)
+                rows = {bisect_right(ends, m.start()) for m in found}
+                sent_rows.extend(base + r for r in rows)
+                sent_cols.extend(j for _ in rows)
         base += len(group)
+    text[text_rows, text_cols] = 1.0
+    sent[sent_rows, sent_cols] = 1.0
     return text, sent
 
 
