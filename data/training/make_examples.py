@@ -196,6 +196,9 @@ def _split_for(key: str) -> str:
 
 def _hand(task: str) -> list[dict[str, object]]:
     rows = _hand_file(HERE / "hand" / f"{task}.txt", None)
+    extra = HERE / "hand" / f"{task}_extra.txt"  # the second, concept-driven pass
+    if extra.exists():
+        rows += _hand_file(extra, None)
     # Named one by one, never globbed: a blind set written later (challenge3) must not be read
     # here; only the evaluation command reads it.
     for split in ("challenge", "challenge2"):

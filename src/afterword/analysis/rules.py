@@ -209,7 +209,7 @@ NONCONSENT = _rx(
     r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b",
     r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|that|any of it|sex|to\s+(?:have sex|sleep with|do (?:it|that|anything|any of it)|go (?:that far|further|all the way)|hook up|kiss|be touched))\b",
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
-    r"\b(?:didn'?t|did not|wouldn'?t|would not)\s+take\s+no\s+for\s+an\s+answer\b",
+    r"\b(?:didn'?t|did not|wouldn'?t|would not|doesn'?t|does not|won'?t|never|don'?t|refuses to|refused to)\s+take\s+no\s+for\s+an\s+answer\b",
     r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|i didn'?t want|i don'?t want|not to)\b"
     r"[^.!?]{0,80}\b(?:but\s+(?:he|she|they)|(?:he|she|they)\s+(?:just\s+)?(?:kept|didn'?t stop|did not stop|did it anyway|still|carried on|continued|ignored|laughed|pushed|did not care|didn'?t care)|"
     r"(?:he|she|they)\s+(?:didn'?t|did not|wouldn'?t|would not)\b(?!\s+(?:mind|push|pressure|argue|ask again|make a big deal|get angry|pressure me))|anyway|kept going)\b",
@@ -217,13 +217,13 @@ NONCONSENT = _rx(
     r"\bkept\s+going\s+(?:when|after|even though|though|even when)\s+i\b",
     # pressure and threats
     r"\b(?:pressured|pressuring|guilted|guilt[- ]tripped|coerced|badgered|nagged|manipulated)\s+(?:me\s+)?(?:into|until|till)\b",
-    r"\bkept\s+(?:pushing|asking|begging|insisting|pressuring|on at me)\b[^.!?]{0,60}\b(?:until|till|so i|i gave in|i said yes|i caved)\b",
+    r"\bkept\s+(?:begging|insisting|pressuring|on at me)\b[^.!?]{0,60}\b(?:until|till|so i|i gave in|i said yes|i caved)\b",
     r"\b(?:gave|give)\s+in\s+(?:because|just to|so (?:he|she|they)|to make|to stop|so it would|after)\b",
     r"\b(?:i\s+)?(?:caved|gave in|said yes|went along with it)\s+(?:just\s+)?(?:to make (?:him|her|them|it) stop|so (?:he|she|they) would stop|to shut (?:him|her|them) up)",
     r"\bto\s+make\s+(?:him|her|them|it)\s+stop\s+(?:asking|pushing|begging|being angry|yelling)\b",
     r"\b(?:felt like i|i felt like i|i)\s+(?:had no choice|couldn'?t say no|could not say no|wasn'?t allowed to say no)\b",
     r"\b(?:didn'?t|did not)\s+feel\s+(?:like\s+)?(?:i\s+)?(?:could|was allowed to|had the right to)\s+say\s+no\b",
-    r"\bthreat(?:ened|ening)\s+to\b[^.!?]{0,80}\b(?:if|unless)\s+i\s+(?:didn'?t|did not|wouldn'?t|would not|don'?t|said no|refused)\b",
+    r"\bthreat(?:ened|ening)\s+to\b(?!\s+(?:leave|break up|dump|move out|quit|stop talking|kill (?:himself|herself|themselves)))[^.!?]{0,80}\b(?:if|unless)\s+i\s+(?:didn'?t|did not|wouldn'?t|would not|don'?t|said no|refused)\b",
     r"\b(?:or\s+else|or\s+(?:he|she|they)\s+would)\b[^.!?]{0,60}\b(?:sex|sleep with|hurt|leave|tell|post|share|send)\b",
     # incapacitation
     r"\b(?:too|so|very|completely|blackout|black-out|way too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|fucked up)\s+to\s+(?:say|consent|stand|walk|know|remember|move|speak|stop|understand)\b",
@@ -240,9 +240,9 @@ NONCONSENT = _rx(
     r"let (?:him|her|them)|on top)\b",
     r"\bmy\s+(?:whole\s+)?body\s+(?:froze|went limp|shut down|went still)\b",
     r"\btoo\s+(?:shocked|scared|frightened|stunned|afraid|terrified)\s+to\s+(?:move|speak|say anything|react|stop (?:him|her|them)|fight)\b",
-    r"\b(?:didn'?t|did not|never)\s+ask,?\s+(?:he|she|they)\s+just\s+(?:did it|started|went ahead|took)\b",
+    r"\b(?:didn'?t|did not|never)\s+ask,?\s+(?:he|she|they)\s+just\s+(?:did it|started|went ahead|took|grabbed|touched|kissed|put|pulled|climbed)\b",
     # condom
-    r"\b(?:took|pulled|slipped|taken|removed|take)\s+(?:the|his|her)?\s*condom\s+off\b|\bremoved\s+the\s+condom\b|\bstealth(?:ed|ing)\b",
+    r"\b(?:took|pulled|slipped|taken|removed|take)\s+(?:the|his|her)?\s*condom\s+off\b(?!\s*(?:after|afterwards))|\bremoved\s+the\s+condom\b|\bstealth(?:ed|ing)\b",
     r"\bwithout\s+a\s+condom\s+(?:after|even though|when|though)\s+i\s+(?:asked|said|told|insisted)\b",
     r"\bcondom\b[^.!?]{0,60}\bwithout\s+(?:telling|asking)\s+me\b",
     # minors and power
@@ -338,7 +338,8 @@ CRISIS_KEYS = _rx(
     r"carv\w*|slit|wrists?|swallow\w*|paracetamol|tylenol|ibuprofen|insulin|lighter|scissors|"
     r"knife|knives|take care of|look after|feed|won'?t need|way|going|plan|night|accident|problem|longer|nails|"
     r"eat|eating|weight|shot|peace|heaven|forever|sleep|hang\w*|trigger|exhaust|garage|grave|sorry|blame|"
-    r"wrote|writing|last|final|tonight|today)\b",
+    r"wrote|writing|last|final|tonight|today|woke|still here|still alive|bothered|ready|fighting|sea|lake|river|"
+    r"water|walk\w*|drown\w*|easy|happier|easier|lighter|relieved|without me|picture|fine|drove|went)\b",
 )
 
 CRISIS_MORE = _rx(
@@ -348,14 +349,14 @@ CRISIS_MORE = _rx(
     r"\bsu+i+c+i+d\w*|\bsuic?d\w*|\bsucid\w*|\bsuisid\w*|\bsuicide\b|\bsewer ?slide\b|\bunalive\b|\bk\.?m\.?s\b|\bctb\b",
     r"\bkil+\s?(?:my ?self|meself)\b|\bkill\s+my\s+self\b|\boff(?:ing)?\s+my\s?self\b|\bend(?:ing)?\s+myself\b",
     # hopelessness about living, being a burden
-    r"\b(?:no|zero|any|what(?:'s|s| is)? the|see no|don'?t see (?:the|any|a)|dont see (?:the|any|a)|can'?t see (?:the|any|a)|lost (?:the|any|all))\s+"
-    r"(?:reason|point|use|purpose|sense)\s+(?:to|in|of|for)\s+(?:me\s+)?(?:liv\w*|go(?:ing)? on|carry(?:ing)? on|keep(?:ing)? going|"
+    r"\b(?:no|zero|any|what(?:'s|s| is)?\s+(?:even\s+)?the|see no|don'?t see (?:the|any|a)|dont see (?:the|any|a)|can'?t see (?:the|any|a)|lost (?:the|any|all))\s+"
+    r"(?:reason|point|use|purpose|sense)\s+(?:(?:to|in|of|for)\s+)?(?:me\s+)?(?:liv\w*|go(?:ing)? on|carry(?:ing)? on|keep(?:ing)? going|"
     r"being (?:alive|here|around)|stay(?:ing)? (?:alive|here|around)|wak(?:e|ing) up|existing|exist|try(?:ing)? anymore|me being here|me)\b",
     r"\b(?:better|happier|easier|lighter|freer)\s+(?:off\s+)?(?:without me|with me gone|with me dead|when i'?m gone|once i'?m gone|if i (?:was|were|wasnt|wasn'?t|weren'?t|werent)\s+(?:gone|dead|here|around|alive|in it))\b",
     r"(?<!think )(?<!thinks )(?<!said )(?<!says )\b(?:i'?m|im|i am|i’m)\s+(?:just\s+|only\s+|such\s+|nothing but\s+)?(?:a\s+)?(?:burden|waste of (?:space|air|oxygen|a life|skin))\b",
     r"\b(?:nobody|no one|noone|no-one|who)\s+(?:would|will|'d|even)\s+(?:even\s+)?(?:notice|care|miss me|mind|cry)\b[^.!?]{0,30}\b(?:if|when)\s+i\s+(?:died|was gone|were gone|disappeared|wasn'?t here|was dead|killed|ended|didn'?t wake)",
     r"\b(?:tired|sick|exhausted)\s+of\s+(?:living|existing|being alive|waking up|being me|life|this life|breathing|being here)\b",
-    r"\b(?:don'?t|dont|do not|no longer)\s+want\s+(?:to\s+)?(?:be\s+)?(?:alive|here|me|living|to live|around)\s*(?:anymore|any more|any longer)?\b",
+    r"\b(?:don'?t|dont|do not|no longer)\s+(?:want\s+(?:to\s+)?|wanna\s+)(?:be\s+)?(?:alive|here|me|living|to live|around|in the picture)\s*(?:anymore|any more|any longer)?\b",
     r"\b(?:can'?t|cant|cannot|can’t)\s+(?:do|take|handle|bear|stand|survive|face|keep doing)\s+(?:this|it|life|any of this|living|another day)\s*(?:anymore|any more|any longer)\b(?!\s+(?:with|at|in) )",
     r"\b(?:can'?t|cant|cannot|can’t)\s+(?:keep going|go on|carry on|keep living|live like this|live with (?:myself|this))\b",
     r"\bwant\s+(?:it\s+all|everything|all of (?:it|this)|all this|the pain|it)\s+to\s+(?:stop|end|be over)\s+(?:for good|forever|permanently)\b|\bwant\s+(?:it\s+all|everything|all of (?:it|this)|all this)\s+to\s+(?:stop|end)\b",
@@ -363,11 +364,18 @@ CRISIS_MORE = _rx(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\b(?:disappointed|upset|sad|angry|annoyed|gutted|furious)\s+(?:that\s+)?i\s+(?:woke up|am still (?:here|alive)|'m still (?:here|alive)|m still (?:here|alive)|survived|didn'?t die|keep waking up)\b",
+    r"\b(?:drove|went|walked|cycled|go|going|went back)\s+(?:up\s+|out\s+)?to\s+the\s+(?:bridge|cliffs?|roof|rooftop|tracks|edge|ledge|top floor of the car park)\b[^.!?]{0,80}\b(?:thinking|thought|wondering|again|alone|at night|sat|stood|looking down|for an hour|for ages)\b",
+    r"\b(?:i'?m|im|i am)\s+ready\s+to\s+go(?:\s+now)?(?=[.!]?\s*(?:\.|$))|\btired\s+of\s+(?:fighting|trying|struggling|surviving|holding on)(?:\s+(?:it|this|anymore|any more))?(?=[.!]?\s*(?:\.|$))",
+    r"\bif\s+i\s+(?:don'?t|dont|didn'?t|didnt|never)\s+wake\s+up\b[^.!?]{0,40}\b(?:fine|okay|ok|good|better|relief|mind|care|bothered)\b",
+    r"\b(?:all|every one of|the rest of|a pile of|a row of)\s+(?:of\s+)?my\s+(?:pills|tablets|meds|medication)\b[^.!?]{0,60}\b(?:table|in front of me|lined up|counted|sitting|staring|my hand|ready|bed|desk)\b|\b(?:pills|tablets)\s+(?:lined up|counted out|laid out)\b",
+    r"\b(?:wrote|writing|written|left|leaving|finished)\s+(?:letters|notes)\s+(?:for|to)\s+(?:mum|mom|mam|dad|my|everyone|each of|all of|the kids|the people)\b",
     r"\bcan'?t\s+see\s+(?:any|a|the)\s+way\s+(?:to\s+(?:keep going|go on|carry on|live)|forward|out)\b|\b(?:dug|dig|digging)\s+my\s+nails\s+into\b",
-    r"\b(?:tonight|today|this weekend|tomorrow)\s+(?:might|could|will|is going to|may)\s+be\s+the\s+(?:night|day)\b|\b(?:look|looks|seem|seems)\s+like\s+an\s+accident\b",
+    r"\b(?:tonight|today|this weekend|tomorrow)\s+(?:might|could|will|is going to|may)\s+be\s+the\s+(?:night|day)\b|\b(?:look|looks|seem|seems)\s+like\s+an\s+accident\b|\b(?:gun|rope|pills|blade|razor|bridge|tracks)\b[^.!?]{0,60}\b(?:keep|kept|can'?t stop|cannot stop|can’t stop)\s+thinking\s+about\s+(?:it|that|them|using)\b",
     r"\b(?:told|said|say|saying|wave[ds]?)\b[^.!?]{0,30}\bgoodbye\b[^.!?]{0,40}\blike\s+(?:it\s+was|it's|it\s+were)\s+the\s+last\b",
     r"\b(?:won'?t|wont|not going to|not gonna|will not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|around|here|in anyone'?s way)\b[^.!?]{0,25}\b(?:much longer|for long|anymore|any more|soon)\b",
     r"\b(?:world|everyone|everybody|they|my family|my kids|people)\s+(?:would|will|'d)\s+(?:be\s+)?(?:better|happier|fine|okay|ok|relieved)\s+(?:off\s+)?(?:without me|if i)\b",
+    r"\b(?:wasn'?t|wasnt|weren'?t|was not|not)\s+in\s+the\s+picture\s*(?:anymore|any more)?(?=[.!]?\s*(?:\.|$))",
     r"\bdon'?t\s+(?:deserve|want)\s+to\s+(?:live|be alive|exist|wake up)\b",
     # self-harm acts, tools and urges
     rf"\b(?:cut|cutting|cuts|slice|sliced|slicing|slit|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|hit|hitting|punch(?:ed|ing)?|"
@@ -413,9 +421,10 @@ CRISIS_IDIOM_MORE = _rx(
     r"\b(?:kill|end)\s+me\s+now\b|\bkill\s+(?:me|myself)\s+(?:laughing|with)\b|\b(?:killed|kills)\s+me\b",
     r"\b(?:end|ending|ended)\s+(?:it|things|this)\s+(?:with|between)\b|\b(?:end|ending)\s+(?:the|my|our)\s+(?:relationship|lease|contract|call|day|week|shift|streak|subscription)\b",
     r"\b(?:cut|cutting)\s+(?:back|down|out|ties|class|classes|carbs|sugar|corners|my hair|my nails|my losses|the cord|off|in line|loose|it close|it fine|the cake|onions|vegetables|my fringe|my bangs)\b|\bcut\s+myself\s+(?:some|a|off)\b",
-    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|on the (?:oven|stove|pan|iron|kettle|glass|knife|tin|can|door|corner|table|shelf)|"
+    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?<!like an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|on the (?:oven|stove|pan|iron|kettle|glass|knife|tin|can|door|corner|table|shelf)|"
     r"at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
+    r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
     r"\b(?:i'?m|im|i am)\s+(?:starving|dying for)\b(?!\s+myself)|\bstarving\b(?=[^.!?]{0,30}\b(?:lunch|dinner|food|eat|snack|breakfast|pizza)\b)",
     r"\b(?:want|wish|need)\s+(?:this|the|my)\s+(?:week|day|meeting|semester|term|exam|shift|year|month|weekend|lecture|call|season|noise|rain|party|headache)\s+to\s+(?:be over|end|stop)\b",
     r"\b(?:thought|felt like|sure|convinced)\s+i\s+(?:was|were)\s+(?:going to|gonna)\s+die\b|\bdie\s+on\s+(?:this|that)\s+hill\b|\b(?:almost|nearly)\s+died\b",
@@ -442,7 +451,7 @@ _HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a
 _DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never)"
 
 SEXUAL = _rx(
-    r"\b(?:sex|sexual\w*|tease|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
+    r"\b(?:sex|sexual\w*|tease|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
     r"condom|inside me|in me|on top of me|on top|(?:his|her|their) hands?|grop\w*|pants|underwear|knickers|jeans|shirt|bra|skirt|dress|"
     r"zip\w*|unzip\w*|penetrat\w*|oral|blow ?job|go(?:ing)? down on|went down on|finger\w*|fondl\w*|rap(?:e|ed|ing|ist)|assault\w*|"
     r"made out|making out|make out|one night|his (?:room|place|flat|apartment|car|bed|house|dorm)|her (?:room|place|flat|apartment|car|bed|house|dorm)|"
@@ -459,25 +468,29 @@ NONCONSENT_MORE = _rx(
     r"\bforc(?:ed|ing)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing)\s+(?:me\s+)?(?:to|into)\b",
     # a no, a stop, a "didn't want to", ignored
     r"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was tired|i didn'?t feel like it)\b"
-    r"[^.!?]{0,90}\b(?:anyway|anyways|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
+    r"[^.!?]{0,90}\b(?:anyway|anyways|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|didn'?t wait|didnt wait|wouldn'?t wait|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
     r"\b(?:even|even though|though|although|after|when|while)\s+i\s+(?:said|kept saying|told (?:him|her|them)|was saying|had said|begged|asked (?:him|her|them) to stop|was crying|cried|pushed (?:him|her|them) away|tried to push|was asleep|was passed out|was drunk|didn'?t want|didnt want|did not want|wasn'?t ready|wasnt ready|said i wasn'?t|was shaking|was frozen|pulled away|moved away|tried to leave)\b[^.!?]{0,60}\b(?:he|she|they)\s+(?:still|kept|just|went|did|carried|continued|had|pushed|pulled|took|got|started)\b",
     rf"\b{_HE}\s+(?:still\s+|just\s+)?(?:kept going|kept on|carried on|continued|went ahead|did it anyway|did it regardless|didn'?t stop|didnt stop|did not stop|wouldn'?t stop|would not stop|didn'?t listen|didnt listen|didn'?t care)\b[^.!?]{{0,60}}\b(?:i said|i told|i was crying|i asked|i begged|i didn'?t want|i didnt want|i tried|i pushed|my no|no|stop)\b",
     r"\b(?:my|a|the)\s+['\"“]?no['\"”]?\s+(?:didn'?t|did not|never|wasn'?t|was not)\s+(?:matter|count|mean anything|register|seem to matter|enough)\b|\bno\s+(?:didn'?t|did not)\s+(?:matter|count)\b",
     r"\bi\s+(?:didn'?t|didnt|did not|never)\s+(?:want|agree to|say yes to|consent to|ask for)\s+(?:it|that|any of (?:it|that|this)|sex|this|him|her|them|to do it|to have sex|to sleep with)\b",
     r"\b(?:never|didn'?t|didnt|did not)\s+(?:asked?|check(?:ed)?|wait(?:ed)?\s+for)\s+(?:me\s+)?(?:first|if i (?:wanted|was okay|was ok)|for (?:my\s+)?(?:consent|permission|a yes))\b",
     # pressure and coercion until giving in
-    r"\b(?:kept|keep|just kept|wouldn'?t stop|would not stop|didn'?t stop|never stopped)(?:\s+on|\s+at (?:it|me))?(?:\s+(?:asking|pushing|begging|insisting|pressuring|nagging|guilting|guilt-?tripping|whining|sulking|going on|on at me|bugging|pestering|badgering|persuading|trying|touching|pulling|texting|calling))?\b"
+    r"\b(?:kept|keep|just kept|wouldn'?t stop|would not stop|didn'?t stop|never stopped)(?:\s+on|\s+at (?:it|me)|\s+(?:begging|insisting|pressuring|guilting|guilt-?tripping|whining|sulking|going on|on at me|trying|touching|pulling))\b"
     r"[^.!?]{0,90}\b(?:until|till|til|untill|so\s+i|and\s+i|eventually|finally|in the end)\b[^.!?]{0,40}\b(?:gave\s+(?:in|up)|caved|said yes|said ok|said okay|let (?:him|her|them)|agreed|went along|did it|stopped (?:saying no|fighting|resisting|arguing)|lay there|just let|didn'?t fight)\b",
     r"\b(?:guilt(?:ed|-tripped| tripped)?|pressur(?:ed|ing)|coerc(?:ed|ing)|manipulat(?:ed|ing)|talked|bullied|pushed|sweet-?talked|nagged|badgered|begged)\s+me\s+(?:into|until|till)\b",
     r"\b(?:made|make|makes)\s+me\s+feel\s+(?:like\s+)?(?:i\s+)?(?:had to|owed|have to|was obligated|guilty|bad for saying no|like a tease)\b",
     r"\b(?:i\s+)?(?:owed|owe)\s+(?:him|her|them|it to (?:him|her|them))\b[^.!?]{0,40}\b(?:sex|sleep|it|something|because|after|for)\b",
     r"\b(?:felt|feel|feeling)\s+(?:like\s+)?(?:i\s+)?(?:had to|have to|had no (?:choice|option|way out)|couldn'?t (?:say no|refuse|leave|stop it))\b",
     # threats
-    rf"\b{_HE}\s+(?:said|told me|threatened|warned|swore|promised)\b[^.!?]{{0,60}}\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no|say no|tried to leave|told anyone|told)\b",
-    r"\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no)\b[^.!?]{0,60}\b(?:he|she|they)(?:'d|’d| would| will|'ll|’ll| was going to| were going to| could)\s+(?:hurt|leave|tell|post|send|share|kill|break|fire|fail|report|kick|out|expose|ruin|evict|show|hit)\b",
-    r"\bthreat(?:en(?:ed|ing)?|s)?\s+(?:to|me)\b(?!\s+(?:kill|hurt|harm|end)\s+(?:himself|herself|themselves|his life|her life))[^.!?]{0,60}\b(?:nudes|photos?|pics|video|tell|post|send|share|hurt|kill|leave|out me|fire|expose|ruin)\b",
+    r"\bunless\s+i\s+(?:slept with|sleep with|had sex|have sex|did it|sent|send|went down|go down|came over|come over|gave (?:him|her|them))\b|\bif\s+i\s+(?:didn'?t|did not|don'?t|wouldn'?t|refused to)\s+(?:sleep with|have sex|send (?:him |her |them )?(?:nudes|pics|photos)|do it|go down|give (?:him|her|them) (?:a blowjob|head))\b",
+    r"\b(?:only|just)\s+said\s+yes\s+(?:because|cos|cause|since)\s+i\s+was\s+(?:scared|afraid|terrified|frightened)\b|\bscared\s+of\s+what\s+(?:he|she|they)(?:'d|’d| would| might)\s+do\b",
+    r"\bsaid\s+no\b[^.!?]{0,60}\b(?:gave up|gave in|let (?:it happen|him|her|them)|caved|stopped fighting)\b",
+    r"\b(?:wouldn'?t|would not|didn'?t|refused to)\s+get\s+off\b(?:\s+(?:me|of me))?[^.!?]{0,40}\b(?:told|asked|begged|said|pushed)\b",
+    r"\bgrabbed\s+me\s+(?:between|by the (?:crotch|breasts?|chest|ass|bum|butt))\b|\b(?:grabbed|groped|squeezed)\s+my\s+(?:breasts?|chest|ass|bum|butt|crotch|dick|boobs|bottom)\b",
+    r"\bthreat(?:en(?:ed|ing)?|s)?\s+(?:to|me)\b(?!\s+(?:kill|hurt|harm|end)\s+(?:himself|herself|themselves|his life|her life))[^.!?]{0,60}\b(?:nudes|photos?|pics|video|post|send|share|out me|expose)\b",
     # incapacitation
-    r"\b(?:too|so|very|completely|really|way too|far too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|gone|sleepy|tired|messed up|fucked up|sick|dizzy)\s+to\s+(?:say|consent|stand|walk|know|remember|move|speak|stop|understand|fight|push|think|react|get up|open my eyes|talk|form words|say no|do anything)\b",
+    r"\b(?:too|so|very|completely|really|way too|far too)\s+(?:sleepy|tired|sick|dizzy)\s+to\s+(?:even\s+)?(?:say no|consent|fight|push (?:him|her|them)|stop (?:him|her|them|it))\b",
+    r"\b(?:too|so|very|completely|really|way too|far too)\s+(?:drunk|high|wasted|out of it|intoxicated|stoned|gone|messed up|fucked up)\s+to\s+(?:even\s+)?(?:say|consent|stand|walk|know|remember|move|speak|stop|understand|fight|push|think|react|get up|open my eyes|talk|form words|say no|do anything)\b",
     r"\b(?:was|were|i'?m|im)\s+(?:passed out|blacked out|blackout drunk|unconscious|asleep|sleeping|half asleep|half-asleep|barely conscious|barely awake|semi-conscious|out cold|drugged|roofied|spiked|so drunk|really drunk|too drunk|wasted|out of it)\b[^.!?]{0,90}\b(?:he|she|they|someone|a guy|a man)\b[^.!?]{0,40}\b(?:had sex|slept with|touch\w*|took|undress\w*|started|was on top|got on top|was inside|did it|did things|kiss\w*|pulled|put his|put her|fingered|used me|raped|had his|had her)\b",
     r"\b(?:he|she|they|someone|a guy)\s+(?:had sex with|slept with|touched|undressed|started|got on top of|was inside|did it to|did stuff to|took advantage of|used)\s+me\b[^.!?]{0,60}\b(?:while|when|after|because)\s+i\s+(?:was|'d|had)\s+(?:passed out|blacked out|asleep|sleeping|unconscious|drunk|wasted|high|out of it|drugged|so drunk|too drunk|half asleep|barely)\b",
     r"\bwoke\s+up\s+(?:to|with|and)\s+(?:him|her|them|someone|a guy|a man|his|her|their|hands|my (?:clothes|pants|underwear|jeans|shirt|dress|skirt|bra)|no clothes|naked|him inside|her on|him on)\b",
@@ -485,13 +498,13 @@ NONCONSENT_MORE = _rx(
     r"\btook\s+advantage\s+of\s+me\b|\bused\s+me\s+while\b|\b(?:spiked|drugged|roofied)\b|\bsomething\s+in\s+my\s+drink\b",
     r"\b(?:don'?t|dont|do not|can'?t|cant|cannot)\s+remember\s+(?:saying yes|agreeing|consenting|how i got (?:there|to (?:his|her|their))|taking my clothes|getting undressed|any of it|most of it|what happened after)\b",
     # stealthing
-    r"\b(?:took|pulled|slipped|taken|removed|take|rolled|peeled|had taken)\s+(?:the|his|her|their)?\s*(?:condom|rubber)\s+off\b|\b(?:removed|ditched|took off)\s+(?:the|his|a)\s+condom\b|\bstealth(?:ed|ing)\b",
+    r"\b(?:took|pulled|slipped|taken|removed|take|rolled|peeled|had taken)\s+(?:the|his|her|their)?\s*(?:condom|rubber)\s+off\b(?!\s*(?:after|afterwards|when (?:we|he|she|they) (?:were done|finished)))|\b(?:removed|ditched|took off)\s+(?:the|his|a)\s+condom\b|\bstealth(?:ed|ing)\b",
     r"\bcondom\b[^.!?]{0,80}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|never told|wasn'?t on|was off|was gone|had come off|lied|secretly|behind my back|halfway|half way|partway)\b",
     r"\b(?:without|no)\s+(?:a\s+)?(?:condom|protection|rubber)\b[^.!?]{0,60}\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear|begged)\b",
     r"\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear)\b[^.!?]{0,60}\b(?:condom|protection)\b[^.!?]{0,40}\b(?:didn'?t|didnt|did not|wasn'?t|not|without|refused|took|off)\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
-    r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year \d+|grade \d+|\d+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
+    r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
     r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
     r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
@@ -500,7 +513,7 @@ NONCONSENT_MORE = _rx(
     r"\bi\s+was\s+(?:crying|sobbing|shaking|screaming)\b[^.!?]{0,50}\b(?:he|she|they)\s+(?:just\s+|still\s+)?(?:kept going|didn'?t stop|didnt stop|did not stop|carried on|continued|kept at it|went on|kept doing it|wouldn'?t stop)\b",
     # power: sex demanded by someone with power over a job, grade, rent, visa
     r"\b(?:my|the|our|a)\s+(?:boss|manager|supervisor|team lead|teacher|professor|prof|lecturer|tutor|coach|landlord|landlady|doctor|therapist|pastor|priest|director|employer|producer|agent|advisor|adviser|mentor|sergeant|officer|casting director|owner|chef|head of department|instructor|examiner|sponsor|client)\b"
-    r"[^.!?]{0,100}\b(?:sleep with|sleeping with|slept with|have sex|had sex|hook up|sexual favou?rs?|sexual|in exchange|go to bed with|c(?:o|a)me (?:over |back )?to (?:his|her|their) (?:flat|place|room|hotel|house|office after)|sit on (?:his|her) lap|kiss (?:him|her|them)|touch (?:him|her|them)|nudes|a blowjob|blow ?job|favou?rs?)\b",
+    r"[^.!?]{0,100}\b(?:sleep with|sleeping with|slept with|have sex|had sex|hook up|sexual favou?rs?|sexual|in exchange|go to bed with|(?:come|came|coming|go|going|went)\s+(?:over\s+|back\s+|up\s+)?to\s+(?:his|her|their)\s+(?:flat|place|room|hotel|house|apartment|office after)|kissed me|touched me|grop\w+|grabbed me|put (?:his|her) hand|sit on (?:his|her) lap|kiss (?:him|her|them)|touch (?:him|her|them)|nudes|a blowjob|blow ?job|favou?rs?)\b",
     r"\b(?:sleep with|sleeping with|slept with|have sex|had sex|hook up|sexual favou?rs?|kiss(?:ed)?|go on a date|come (?:over|back) to (?:his|her) (?:place|flat|room|hotel))\b[^.!?]{0,80}\b(?:keep|lose|losing|get|pass|fail|my|the|a)\s+(?:job|grade|grades|mark|rent|contract|promotion|shift|shifts|hours|visa|role|part|scholarship|reference|position|placement|raise|flat|apartment|room|deposit|degree|exam)\b",
     r"\b(?:instead of|in place of|to cover|for)\s+(?:the\s+)?(?:rent|my rent)\b[^.!?]{0,40}\b(?:sex|sleep|favou?rs?|sexual)\b|\b(?:sex|sleep with (?:him|her|them)|sexual favou?rs?)\b[^.!?]{0,40}\b(?:instead of|for)\s+(?:the\s+)?rent\b",
     r"\bif\s+i\s+(?:wanted|want)\s+(?:to\s+)?(?:keep|pass|get)\s+(?:my|the|a)\s+(?:job|grade|place|role|apartment|flat|scholarship|visa|promotion|part|contract)\b",
@@ -509,7 +522,7 @@ NONCONSENT_MORE = _rx(
 # Weaker forms: count only with a sexual context in the sentence or a neighbour.
 NONCONSENT_CTX = _rx(
     r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
-    r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
+    r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:just\s+|completely\s+)?(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
     r"\b(?:too\s+(?:shocked|scared|frightened|stunned|afraid|terrified|confused|frozen))\s+to\s+(?:move|speak|say|react|stop|fight|scream|push|leave)\b",
     r"\b(?:i\s+)?(?:eventually|finally|just|in the end|so i)\s+(?:gave in|gave up|caved|let (?:him|her|them)|stopped (?:saying no|fighting|resisting|arguing|pushing (?:him|her|them) away)|went along with it|said yes to make)\b",
     r"\b(?:gave|give)\s+in\s+(?:because|just to|so (?:he|she|they)|to make|to stop|so it would|after|to get it over)\b|\bto\s+get\s+it\s+over\s+with\b",
@@ -518,6 +531,10 @@ NONCONSENT_CTX = _rx(
     r"\bi\s+(?:was|kept)\s+(?:crying|shaking|sobbing|pulling away|moving away|pushing (?:him|her|them) away)\b[^.!?]{0,50}\b(?:he|she|they)\s+(?:kept|still|didn'?t|just|carried|continued|went)\b",
     r"\b(?:wasn'?t|wasnt|was not|i'?m not|im not)\s+(?:ready|sure|okay|ok|comfortable|into it)\b[^.!?]{0,60}\b(?:he|she|they)\s+(?:did it anyway|kept|still|didn'?t care|didn'?t stop|went ahead|pushed|just)\b",
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out|up|say no|breathe)\b|\blocked\s+the\s+door\b|\btook\s+my\s+(?:phone|keys)\b",
+    r"\b(?:he|she|they)\s+(?:said|told me|threatened|warned|swore|promised)\b[^.!?]{0,60}\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no|say no|tried to leave|told anyone|told)\b",
+    r"\bif\s+i\s+(?:didn'?t|didnt|did not|don'?t|dont|wouldn'?t|refused|said no)\b[^.!?]{0,60}\b(?:he|she|they)(?:'d|’d| would| will|'ll|’ll| was going to| were going to| could)\s+(?:hurt|leave|tell|post|send|share|kill|break|fire|fail|report|kick|out|expose|ruin|evict|show|hit)\b",
+    r"\bkept\s+(?:on\s+)?(?:asking|pushing|nagging|bugging|pestering|badgering|persuading|texting|calling)\b[^.!?]{0,90}\b(?:until|till|til|so\s+i|eventually|finally|in the end)\b[^.!?]{0,40}\b(?:gave\s+(?:in|up)|caved|said yes|said ok|let (?:him|her|them)|agreed|went along|did it)\b",
+    r"\b(?:let it happen|wouldn'?t get off(?: me)?)\b",
     r"\b(?:after|since)\s+(?:he|she|they)\s+(?:paid|bought|drove)\b[^.!?]{0,60}\b(?:owed|expected|had to|felt obligated)\b",
     r"\b(?:he|she|they)\s+(?:said|told me)\s+(?:i\s+)?(?:owed|had to|have to|would|was (?:a tease|frigid))\b|\b(?:he|she|they)\s+(?:got|was)\s+(?:angry|mad|scary|aggressive)\s+(?:when|after|because)\s+i\s+(?:said no|hesitated|didn'?t want|pulled away|wanted to stop)\b",
     r"\b(?:don'?t|dont|do not)\s+remember\s+(?:much|anything|how)\b|\b(?:blacked|passed)\s+out\b|\bblackout\b",
