@@ -1,4 +1,5 @@
-"""Jinja2 set-up: autoescaped templates, the message catalogue as ``t()``, shared context."""
+"""Jinja2 set-up: autoescaped templates, the message catalogue as ``t()``, shared context; and
+the two answers a page route gives: a rendered page or a redirect after a form."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import jinja2
 from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
@@ -59,3 +61,14 @@ def make_templates() -> Jinja2Templates:
     env.filters["marked"] = lambda text, spans: Markup(highlight.mark(text, spans))
     env.filters["paragraphs"] = lambda text: Markup(highlight.paragraphs(text))
     return Jinja2Templates(env=env, context_processors=[_context])
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status)
+    return response
+
+
+def see(url: str) -> RedirectResponse:
+    """After a form: the browser goes on to ``url`` with a GET (303 See Other)."""
+    return RedirectResponse(url, status_code=303)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, WrongPassphrase
 from afterword.messages import msg
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
 
@@ -19,32 +20,36 @@ def apply_preferences(request: Request, unlocked: object) -> None:
     apply(request, unlocked)
 
 
-def _render(request: Request, name: str, status: int = 200, **context: object) -> Response:
-    response: Response = request.app.state.templates.TemplateResponse(
-        request, name, context, status_code=status)
-    return response
+def _new_passphrase_problem(passphrase: str, confirm: str) -> str | None:
+    """Why a new passphrase cannot be used, or None when it can."""
+    if len(passphrase) < 8:
+        return msg("web.create.too_short")
+    if passphrase != confirm:
+        return msg("web.create.mismatch")
+    return None
 
 
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
+def _signed_in(request: Request, unlocked: object) -> None:
+    request.state.session.authenticated = True
+    apply_preferences(request, unlocked)
 
 
 @router.get("/")
 def home(request: Request) -> Response:
     gate = request.app.state.gate
     if not gate.journal_exists():
-        return _see("/create")
+        return see("/create")
     if request.state.session.authenticated and gate.is_unlocked:
-        return _see("/write")
-    return _see("/unlock")
+        return see("/write")
+    return see("/unlock")
 
 
 @router.get("/create")
 def create_page(request: Request) -> Response:
     gate = request.app.state.gate
     if gate.journal_exists():
-        return _see("/unlock")
-    return _render(request, "create.html", journal_path=str(request.app.state.journal_path))
+        return see("/unlock")
+    return render(request, "create.html", journal_path=str(request.app.state.journal_path))
 
 
 @router.post("/create")
@@ -53,28 +58,24 @@ def create(request: Request, passphrase: Annotated[str, Form()] = "",
     gate = request.app.state.gate
     path = str(request.app.state.journal_path)
     if gate.journal_exists():
-        return _see("/unlock")
-    if len(passphrase) < 8:
-        return _render(request, "create.html", 422, journal_path=path,
-                       error=msg("web.create.too_short"))
-    if passphrase != confirm:
-        return _render(request, "create.html", 422, journal_path=path,
-                       error=msg("web.create.mismatch"))
+        return see("/unlock")
+    problem = _new_passphrase_problem(passphrase, confirm)
+    if problem is not None:
+        return render(request, "create.html", 422, journal_path=path, error=problem)
     recovery_key = gate.create(passphrase)
-    request.state.session.authenticated = True
-    apply_preferences(request, gate.peek())
-    return _render(request, "recovery.html", 201, recovery_key=recovery_key)
+    _signed_in(request, gate.peek())
+    return render(request, "recovery.html", 201, recovery_key=recovery_key)
 
 
 @router.get("/unlock")
 def unlock_page(request: Request) -> Response:
     gate = request.app.state.gate
     if not gate.journal_exists():
-        return _see("/create")
+        return see("/create")
     if request.state.session.authenticated and gate.is_unlocked:
-        return _see("/write")
+        return see("/write")
     notice = msg("web.unlock.locked_notice") if request.query_params.get("locked") else None
-    return _render(request, "unlock.html", notice=notice)
+    return render(request, "unlock.html", notice=notice)
 
 
 @router.post("/unlock")
@@ -83,19 +84,18 @@ def unlock(request: Request, passphrase: Annotated[str, Form()] = "") -> Respons
     try:
         unlocked = gate.unlock(passphrase)
     except WrongPassphrase as exc:
-        return _render(request, "unlock.html", 401, error=exc.user_message())
+        return render(request, "unlock.html", 401, error=exc.user_message())
     except AfterwordError as exc:
-        return _render(request, "unlock.html", exc.http_status, error=exc.user_message())
-    request.state.session.authenticated = True
-    apply_preferences(request, unlocked)
-    return _see("/write")
+        return render(request, "unlock.html", exc.http_status, error=exc.user_message())
+    _signed_in(request, unlocked)
+    return see("/write")
 
 
 @router.get("/recover")
 def recover_page(request: Request) -> Response:
     if not request.app.state.gate.journal_exists():
-        return _see("/create")
-    return _render(request, "recover.html")
+        return see("/create")
+    return render(request, "recover.html")
 
 
 @router.post("/recover")
@@ -104,17 +104,15 @@ def recover(request: Request, recovery_key: Annotated[str, Form()] = "",
             confirm: Annotated[str, Form()] = "") -> Response:
     """Forgot the passphrase: the recovery key sets a new one (only the key header changes)."""
     gate = request.app.state.gate
-    if len(passphrase) < 8:
-        return _render(request, "recover.html", 422, error=msg("web.create.too_short"))
-    if passphrase != confirm:
-        return _render(request, "recover.html", 422, error=msg("web.create.mismatch"))
+    problem = _new_passphrase_problem(passphrase, confirm)
+    if problem is not None:
+        return render(request, "recover.html", 422, error=problem)
     try:
         unlocked = gate.recover(recovery_key, passphrase)
     except AfterwordError as exc:
-        return _render(request, "recover.html", exc.http_status, error=exc.user_message())
-    request.state.session.authenticated = True
-    apply_preferences(request, unlocked)
-    return _see("/write")
+        return render(request, "recover.html", exc.http_status, error=exc.user_message())
+    _signed_in(request, unlocked)
+    return see("/write")
 
 
 @router.post("/lock")
@@ -122,7 +120,7 @@ def lock(request: Request) -> Response:
     request.app.state.gate.lock()
     if request.headers.get("hx-request"):
         return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
-    return _see("/unlock")
+    return see("/unlock")
 
 
 @router.post("/keepalive")
@@ -137,12 +135,12 @@ def keepalive(request: Request) -> Response:
 @router.post("/quick-exit")
 def quick_exit(request: Request) -> Response:
     request.app.state.gate.lock()
-    return _see("/away")
+    return see("/away")
 
 
 @router.get("/away")
 def away(request: Request) -> Response:
-    return _render(request, "away.html")
+    return render(request, "away.html")
 
 
 @router.get("/healthz")

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
 from afterword.web.forms import PAGE_SIZE, field, optional_text
-from afterword.web.routes.pages_journal import render
 from afterword.web.schemas import Id
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,7 +50,7 @@ async def add_episode(request: Request, unlocked: Unlocked) -> Response:
     except AfterwordError as exc:
         return _page(request, unlocked, exc.http_status, episode_error=user_message(exc),
                      form=form)
-    return RedirectResponse(f"/episodes/{episode.id}", status_code=303)
+    return see(f"/episodes/{episode.id}")
 
 
 @router.post("/people")
@@ -61,7 +61,7 @@ async def add_person(request: Request, unlocked: Unlocked) -> Response:
                                     note=optional_text(field(form, "note")))
     except AfterwordError as exc:
         return _page(request, unlocked, exc.http_status, person_error=user_message(exc))
-    return RedirectResponse("/episodes#people", status_code=303)
+    return see("/episodes#people")
 
 
 @router.get("/episodes/{episode_id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
@@ -15,14 +15,9 @@ from afterword.web.drafts import NEW_ENTRY, DraftBox, entry_slot
 from afterword.web.errors import user_message
 from afterword.web.forms import PAGE_SIZE, EntryForm, FilterForm, field
 from afterword.web.schemas import Id
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
-
-
-def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    response: Response = request.app.state.templates.TemplateResponse(
-        request, name, context, status_code=status)
-    return response
 
 
 def _choices(request: Request, unlocked: Any) -> dict[str, Any]:
@@ -99,7 +94,7 @@ def _after_save(request: Request, unlocked: Any, entry_id: int) -> Response:
 
     outcome = reflect_service(request, unlocked).check_entry(entry_id)
     suffix = f"?check={outcome.run.id}" if outcome is not None else ""
-    return RedirectResponse(f"/entries/{entry_id}{suffix}", status_code=303)
+    return see(f"/entries/{entry_id}{suffix}")
 
 
 @router.get("/entries/{entry_id}")
@@ -156,7 +151,7 @@ async def delete_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
         raise InvalidInput(msg("web.edit.delete_unconfirmed"))
     unlocked.journal.delete(entry_id)
     DraftBox(unlocked).discard(entry_slot(entry_id))
-    return RedirectResponse("/timeline", status_code=303)
+    return see("/timeline")
 
 
 @router.post("/entries/{entry_id}/feedback")
@@ -168,7 +163,7 @@ async def feedback(request: Request, entry_id: Id, unlocked: Unlocked) -> Respon
     analysis_view.record_feedback(unlocked, entry_id, detector, label, verdict)
     if request.headers.get("hx-request"):
         return render(request, "_feedback_done.html", verdict=verdict)
-    return RedirectResponse(f"/entries/{entry_id}#analysis", status_code=303)
+    return see(f"/entries/{entry_id}#analysis")
 
 
 @router.get("/timeline")

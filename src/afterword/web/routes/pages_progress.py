@@ -14,9 +14,9 @@ from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
 from afterword.web.forms import field
-from afterword.web.routes.pages_journal import render
 from afterword.web.routes.pages_reflect import resources_for
 from afterword.web.schemas import Id
+from afterword.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
@@ -15,8 +15,8 @@ from afterword.web.deps import Unlocked
 from afterword.web.drafts import effective
 from afterword.web.errors import user_message
 from afterword.web.forms import field
-from afterword.web.routes.pages_journal import render
 from afterword.web.schemas import Id
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,10 +44,6 @@ def locale_of(request: Request, unlocked: Any) -> str:
 def resources_for(request: Request, unlocked: Any, kinds: tuple[str, ...]) -> list[Any]:
     service = reflect_service(request, unlocked)
     return list(service.safety.resources(locale_of(request, unlocked), kinds))
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 @router.get("/reflect")
@@ -134,7 +130,7 @@ async def answer(request: Request, run_id: Id, unlocked: Unlocked) -> Response:
     view = service.view(run)
     form = await request.form()
     if view is None:
-        return _see(f"/runs/{run_id}")
+        return see(f"/runs/{run_id}")
     key = field(form, "key")
     if key != view.key:
         # The page was out of date (another tab moved on): show where the flow really is.

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
@@ -14,7 +14,7 @@ from afterword.web.deps import Unlocked
 from afterword.web.drafts import AUTO_LOCK_RANGE, LOCALES, Preferences, effective
 from afterword.web.errors import user_message
 from afterword.web.forms import field, optional_int
-from afterword.web.routes.pages_journal import render
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,7 +54,7 @@ async def save_settings(request: Request, unlocked: Unlocked) -> Response:
     prefs.set("locale", locale)
     prefs.set("auto_lock_minutes", minutes)
     apply_preferences(request, unlocked)
-    return RedirectResponse("/settings?saved=1", status_code=303)
+    return see("/settings?saved=1")
 
 
 @router.get("/exchange")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, InvalidInput
 from afterword.messages import msg
 from afterword.web.deps import Unlocked
 from afterword.web.errors import user_message
 from afterword.web.forms import field, optional_int
-from afterword.web.routes.pages_journal import render
 from afterword.web.routes.pages_reflect import (
     _outcome_page,
     locale_of,
@@ -20,14 +19,11 @@ from afterword.web.routes.pages_reflect import (
     resources_for,
 )
 from afterword.web.schemas import Id
+from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
 
 ALL_KINDS: tuple[str, ...] = ()
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 @router.get("/support")
@@ -88,7 +84,7 @@ async def add_resource(request: Request, unlocked: Unlocked) -> Response:
                                     field(form, "about"), locale_of(request, unlocked))
     except AfterwordError as exc:
         return _resources(request, unlocked, exc.http_status, error=user_message(exc))
-    return _see("/resources#own")
+    return see("/resources#own")
 
 
 # --- boundaries ------------------------------------------------------------------------------
@@ -118,7 +114,7 @@ async def add_boundary(request: Request, unlocked: Unlocked) -> Response:
         service.add(field(form, "text"), [str(p) for p in form.getlist("pillars")])
     except AfterwordError as exc:
         return _boundaries(request, unlocked, exc.http_status, error=user_message(exc))
-    return _see("/boundaries")
+    return see("/boundaries")
 
 
 @router.post("/boundaries/{boundary_id}")
@@ -138,7 +134,7 @@ async def change_boundary(request: Request, boundary_id: Id, unlocked: Unlocked)
             raise InvalidInput(msg("web.boundaries.bad_action"))
     except AfterwordError as exc:
         return _boundaries(request, unlocked, exc.http_status, error=user_message(exc))
-    return _see("/boundaries")
+    return see("/boundaries")
 
 
 @router.post("/boundaries-weights")
@@ -152,4 +148,4 @@ async def set_weights(request: Request, unlocked: Unlocked) -> Response:
         service.set_weights({p: v for p, v in values.items() if v is not None})
     except AfterwordError as exc:
         return _boundaries(request, unlocked, exc.http_status, error=user_message(exc))
-    return _see("/boundaries#weights")
+    return see("/boundaries#weights")
