@@ -42,6 +42,21 @@ def _draft_values(draft: Any) -> dict[str, Any]:
     return fields
 
 
+def _form_values(form: Any) -> dict[str, Any]:
+    """What was typed, to show the form again after a refusal."""
+    values: dict[str, Any] = {k: field(form, k)
+                              for k in ("body", "title", "tags", "people", "episode")}
+    values["mood"] = field(form, "mood") or None
+    return values
+
+
+def _parse(form: Any) -> EntryForm:
+    parsed = EntryForm.parse(form)
+    if not parsed.body.strip():
+        raise InvalidInput(msg("web.write.empty"))
+    return parsed
+
+
 @router.get("/write")
 def write_page(request: Request, unlocked: Unlocked) -> Response:
     draft = DraftBox(unlocked).get(NEW_ENTRY)
@@ -70,16 +85,12 @@ async def save_entry_draft(request: Request, entry_id: Id, unlocked: Unlocked) -
 async def create_entry(request: Request, unlocked: Unlocked) -> Response:
     form = await request.form()
     try:
-        parsed = EntryForm.parse(form)
-        if not parsed.body.strip():
-            raise InvalidInput(msg("web.write.empty"))
+        parsed = _parse(form)
         entry = unlocked.journal.write(parsed.body, title=parsed.title, mood=parsed.mood,
                                        tags=parsed.tags, people=parsed.people,
                                        episode=parsed.episode)
     except AfterwordError as exc:
-        values: dict[str, Any] = {k: field(form, k)
-                                  for k in ("body", "title", "tags", "people", "episode")}
-        values["mood"] = field(form, "mood") or None
+        values = _form_values(form)
         return render(request, "write.html", exc.http_status, v=values,
                       autosave_url="/drafts/new", error=user_message(exc),
                       **_choices(request, unlocked))
@@ -127,16 +138,12 @@ async def update_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
     entry = unlocked.journal.get(entry_id)
     form = await request.form()
     try:
-        parsed = EntryForm.parse(form)
-        if not parsed.body.strip():
-            raise InvalidInput(msg("web.write.empty"))
+        parsed = _parse(form)
         entry = unlocked.journal.update(entry_id, body=parsed.body, title=parsed.title,
                                         mood=parsed.mood, tags=parsed.tags,
                                         people=parsed.people, episode=parsed.episode)
     except AfterwordError as exc:
-        values: dict[str, Any] = {k: field(form, k)
-                                  for k in ("body", "title", "tags", "people", "episode")}
-        values["mood"] = field(form, "mood") or None
+        values = _form_values(form)
         return render(request, "edit.html", exc.http_status, e=entry, entry=entry, v=values,
                       autosave_url=f"/drafts/entry/{entry_id}", error=user_message(exc),
                       **_choices(request, unlocked))
