@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from afterword.cli import context as cx
-from afterword.cli.runner import resource_lines
+from afterword.cli.runner import crisis_resource_lines
 from afterword.messages import msg
 
 if TYPE_CHECKING:
@@ -87,8 +87,17 @@ def answer_from_file(svc: ReflectService, outcome: RunOutcome, data: dict[str, A
         events += outcome.events
         if any(e.kind is EventKind.CRISIS for e in outcome.events):
             # Resources at once, even in a script.
-            for line in resource_lines(svc.safety.resources(locale, ("emergency", "crisis"))):
+            for line in crisis_resource_lines(svc, locale):
                 cx.info(line)
+    return outcome, events
+
+
+def answer_and_tell(svc: ReflectService, outcome: RunOutcome, data: dict[str, Any],
+                    locale: str) -> tuple[RunOutcome, list[Event]]:
+    """``answer_from_file``, then say which step still waits for an answer, if one does."""
+    outcome, events = answer_from_file(svc, outcome, data, locale)
+    if outcome.view is not None:
+        cx.info(msg("reflect.cli.answers_waiting", step=outcome.view.key))
     return outcome, events
 
 

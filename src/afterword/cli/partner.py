@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from afterword.cli import context as cx
-from afterword.cli.answers_file import AnswersOpt, answer_from_file, load_answers
+from afterword.cli.answers_file import AnswersOpt, answer_and_tell, load_answers
 from afterword.cli.context import JsonOpt
 from afterword.cli.runner import ConsoleIO, Runner, locale_of, reflect_service
 from afterword.messages import msg
@@ -88,10 +88,7 @@ def register(app: typer.Typer) -> None:
                 return
             outcome = svc.partner.open(person)
             if answers is not None:
-                data = load_answers(answers)
-                outcome, events = answer_from_file(svc, outcome, data, locale)
-                if outcome.view is not None:
-                    cx.info(msg("reflect.cli.answers_waiting", step=outcome.view.key))
+                outcome, _ = answer_and_tell(svc, outcome, load_answers(answers), locale)
             else:
                 outcome = Runner(svc, ConsoleIO(), locale, person).run(outcome)
             _print_checks(svc, person, [outcome.run], as_json)

@@ -7,13 +7,12 @@ Thin: parse options, call the reflect service, render. The partner check and bou
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from afterword.cli import context as cx
-from afterword.cli.answers_file import AnswersOpt, answer_from_file, load_answers, summary
+from afterword.cli.answers_file import AnswersOpt, answer_and_tell, load_answers, summary
 from afterword.cli.context import JsonOpt
 from afterword.cli.runner import ConsoleIO, Runner, locale_of, reflect_service
 from afterword.messages import msg
@@ -22,16 +21,14 @@ if TYPE_CHECKING:
     from afterword.services.reflect import ReflectService, RunOutcome
 
 
-def _drive(svc: ReflectService, outcome: RunOutcome, answers: Path | None, locale: str,
-           as_json: bool, person: str = "") -> RunOutcome:
-    if answers is not None:
-        data = load_answers(answers)
-        outcome, events = answer_from_file(svc, outcome, data, locale)
-        if outcome.view is not None:
-            cx.info(msg("reflect.cli.answers_waiting", step=outcome.view.key))
+def _drive(svc: ReflectService, outcome: RunOutcome, data: dict[str, Any] | None, locale: str,
+           as_json: bool) -> RunOutcome:
+    """Answer from the --answers file's `data` (printing a summary), else interactively."""
+    if data is not None:
+        outcome, events = answer_and_tell(svc, outcome, data, locale)
         cx.out_json(summary(svc, outcome, events))
         return outcome
-    outcome = Runner(svc, ConsoleIO(), locale, person).run(outcome)
+    outcome = Runner(svc, ConsoleIO(), locale).run(outcome)
     if as_json:
         cx.out_json(summary(svc, outcome, []))
     return outcome
@@ -71,15 +68,15 @@ def register(app: typer.Typer) -> None:
             return
         c = cx.of(ctx)
         locale = locale_of(c)
-        data = load_answers(answers) if answers is not None else {}
-        if episode is None and isinstance(data.get("episode"), str | int):
+        data = load_answers(answers) if answers is not None else None
+        if episode is None and data is not None and isinstance(data.get("episode"), str | int):
             episode = str(data["episode"])
         with c.unlock() as unlocked:
             svc = reflect_service(unlocked)
             if list_runs:
                 _list_runs(svc, as_json)
                 return
-            flow = data.get("flow", "reflection")
+            flow = (data or {}).get("flow", "reflection")
             if run is not None:
                 outcome = svc.resume(run)
             elif survivor or flow == "survivor":
@@ -97,7 +94,7 @@ def register(app: typer.Typer) -> None:
             else:
                 cx.info(msg("reflect.cli.started"))
                 cx.info(msg("common.not_therapy"))
-            _drive(svc, outcome, answers, locale, as_json)
+            _drive(svc, outcome, data, locale, as_json)
 
 
 def _show_cards(name: str) -> None:

@@ -262,6 +262,13 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def crisis_resource_lines(svc: ReflectService, locale: str) -> list[str]:
+    """Emergency and crisis lines for `locale` (the person's own first), ready to print."""
+    from afterword.domain.crisis import RESOURCE_KINDS
+
+    return resource_lines(svc.safety.resources(locale, RESOURCE_KINDS))
+
+
 def resource_lines(resources: list[Any]) -> list[str]:
     lines = ["", msg("reflect.cli.resources_title")]
     verified = None

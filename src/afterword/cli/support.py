@@ -13,7 +13,15 @@ import typer
 from afterword.cli import context as cx
 from afterword.cli.answers_file import AnswersOpt, answer_from_file, load_answers
 from afterword.cli.context import JsonOpt
-from afterword.cli.runner import IO, ConsoleIO, Runner, locale_of, reflect_service, resource_lines
+from afterword.cli.runner import (
+    IO,
+    ConsoleIO,
+    Runner,
+    crisis_resource_lines,
+    locale_of,
+    reflect_service,
+    resource_lines,
+)
 from afterword.messages import msg
 
 
@@ -28,7 +36,7 @@ def check_after_write(unlocked: Any, entry_id: int, locale: str, io: IO | None =
     if outcome is None:
         return
     if io is None and not sys.stdin.isatty():
-        for line in resource_lines(svc.safety.resources(locale, ("emergency", "crisis"))):
+        for line in crisis_resource_lines(svc, locale):
             cx.info(line)
         cx.info(msg("reflect.cli.check_later", run=outcome.run.id))
         return
@@ -65,7 +73,7 @@ def register(app: typer.Typer) -> None:
                              plan.updated_at.isoformat() if plan.updated_at else None})
                 return
             _print_plan(plan)
-            for line in resource_lines(svc.safety.resources(locale, ("emergency", "crisis"))):
+            for line in crisis_resource_lines(svc, locale):
                 cx.out(line)
 
     @app.command("resources", help=(
