@@ -213,6 +213,34 @@ def _bounds(
     return lo, hi
 
 
+def _checked(categories: Sequence[str], series: Sequence[Series]) -> Sequence[Series]:
+    for s in series:
+        if len(s.values) != len(categories):
+            raise ValueError("every series needs one value per category")
+    return series
+
+
+def _finish(kind: Literal["line", "bar"], title: str, categories: Sequence[str],
+            series: Sequence[Series], y_range: tuple[float, float], parts: list[str], desc: str,
+            first_column: str | None) -> Chart:
+    """Close the drawing with its legend; the chart carries its text alternative and table."""
+    parts.extend(_legend(series, HEIGHT - 18, kind))
+    parts.append("</svg>")
+    return Chart(
+        kind=kind,
+        title=title,
+        categories=tuple(categories),
+        series=tuple(series),
+        y_min=y_range[0],
+        y_max=y_range[1],
+        svg="".join(parts),
+        text_alternative=desc,
+        table_html=_table(
+            title, categories, series, first_column or msg("progress.chart.column_when")
+        ),
+    )
+
+
 def line_chart(
     title: str,
     categories: Sequence[str],
@@ -224,13 +252,9 @@ def line_chart(
     first_column: str | None = None,
 ) -> Chart:
     """A line chart; ``None`` values are gaps in the line, never drawn as zero."""
-    for s in series:
-        if len(s.values) != len(categories):
-            raise ValueError("every series needs one value per category")
-    lo, hi = _bounds(series, y_min, y_max)
-    chart_id = f"chart{next(_ids)}"
+    lo, hi = _bounds(_checked(categories, series), y_min, y_max)
     desc = _text_alternative(title, categories, series)
-    parts, x0, x1, y0, y1 = _frame(chart_id, title, desc, lo, hi, y_label)
+    parts, x0, x1, y0, y1 = _frame(f"chart{next(_ids)}", title, desc, lo, hi, y_label)
     n = len(categories)
     xs = [x0 + (x1 - x0) * (i + 0.5) / max(n, 1) for i in range(n)]
 
@@ -262,21 +286,7 @@ def line_chart(
             if v is not None:
                 parts.append(_marker(MARKERS[i % len(MARKERS)], x, ypos(v), colour))
     parts.extend(_x_labels(categories, xs, y0))
-    parts.extend(_legend(series, HEIGHT - 18, "line"))
-    parts.append("</svg>")
-    return Chart(
-        kind="line",
-        title=title,
-        categories=tuple(categories),
-        series=tuple(series),
-        y_min=lo,
-        y_max=hi,
-        svg="".join(parts),
-        text_alternative=desc,
-        table_html=_table(
-            title, categories, series, first_column or msg("progress.chart.column_when")
-        ),
-    )
+    return _finish("line", title, categories, series, (lo, hi), parts, desc, first_column)
 
 
 def bar_chart(
@@ -289,13 +299,9 @@ def bar_chart(
     first_column: str | None = None,
 ) -> Chart:
     """Grouped vertical bars from zero; missing values draw no bar."""
-    for s in series:
-        if len(s.values) != len(categories):
-            raise ValueError("every series needs one value per category")
-    lo, hi = _bounds(series, 0.0, y_max)
-    chart_id = f"chart{next(_ids)}"
+    lo, hi = _bounds(_checked(categories, series), 0.0, y_max)
     desc = _text_alternative(title, categories, series)
-    parts, x0, x1, y0, y1 = _frame(chart_id, title, desc, lo, hi, y_label)
+    parts, x0, x1, y0, y1 = _frame(f"chart{next(_ids)}", title, desc, lo, hi, y_label)
     n = max(len(categories), 1)
     slot = (x1 - x0) / n
     bar_w = min(28.0, slot * 0.8 / max(len(series), 1))
@@ -314,18 +320,4 @@ def bar_chart(
                 f'stroke="#333333" stroke-width="0.5"/>'
             )
     parts.extend(_x_labels(categories, xs, y0))
-    parts.extend(_legend(series, HEIGHT - 18, "bar"))
-    parts.append("</svg>")
-    return Chart(
-        kind="bar",
-        title=title,
-        categories=tuple(categories),
-        series=tuple(series),
-        y_min=lo,
-        y_max=hi,
-        svg="".join(parts),
-        text_alternative=desc,
-        table_html=_table(
-            title, categories, series, first_column or msg("progress.chart.column_when")
-        ),
-    )
+    return _finish("bar", title, categories, series, (lo, hi), parts, desc, first_column)
