@@ -114,7 +114,7 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         rule = any(
             not _overlaps(span, idioms)
             and not _overlaps(span, negated)
-            and not _speaker_is_other(text, span[0])
+            and (_SELF.search(text, span[0], span[1]) or not _speaker_is_other(text, span[0]))
             for span in hits.get(i, [])
         )
         fiction = bool(rules.FICTION.search(text)) and not _MAKES_ME.search(text)
