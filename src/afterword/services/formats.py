@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import Any
@@ -150,6 +151,15 @@ def _strings(obj: dict[str, Any], key: str, where: str) -> list[str]:
     return list(values)
 
 
+def _objects(items: list[Any], name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each object of a list, with where it stands (``entries[3]``) for error messages."""
+    for index, item in enumerate(items):
+        where = f"{name}[{index}]"
+        if not isinstance(item, dict):
+            raise _fail(where, "expected an object")
+        yield where, item
+
+
 def _entry(where: str, **fields: Any) -> NewEntry:
     try:
         return dom.new_entry(**fields)
@@ -170,10 +180,8 @@ def _afterword(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
     if version != AFTERWORD_VERSION:
         raise _fail("version", f"this Afterword reads version {AFTERWORD_VERSION}")
     batch = ImportBatch("afterword")
-    for index, person in enumerate(_get(data, "people", "", list, required=False, default=[])):
-        where = f"people[{index}]"
-        if not isinstance(person, dict):
-            raise _fail(where, "expected an object")
+    people = _get(data, "people", "", list, required=False, default=[])
+    for where, person in _objects(people, "people"):
         alias = _get(person, "alias", where, str)
         try:
             alias = dom.normalize_alias(alias)
@@ -181,10 +189,8 @@ def _afterword(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
             raise _fail(f"{where}.alias", msg(exc.key, **exc.values)) from None
         batch.people.append(ImportedPerson(alias, _get(person, "note", where, str, required=False)))
     keys: set[int] = set()
-    for index, episode in enumerate(_get(data, "episodes", "", list, required=False, default=[])):
-        where = f"episodes[{index}]"
-        if not isinstance(episode, dict):
-            raise _fail(where, "expected an object")
+    episodes = _get(data, "episodes", "", list, required=False, default=[])
+    for where, episode in _objects(episodes, "episodes"):
         key = _get(episode, "id", where, int)
         title = _get(episode, "title", where, str)
         started = _day(episode.get("started_on"), f"{where}.started_on")
@@ -195,10 +201,7 @@ def _afterword(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
         batch.episodes.append(ImportedEpisode(
             key, title.strip(), _get(episode, "person", where, str, required=False),
             started, ended, _get(episode, "note", where, str, required=False)))
-    for index, item in enumerate(data["entries"]):
-        where = f"entries[{index}]"
-        if not isinstance(item, dict):
-            raise _fail(where, "expected an object")
+    for where, item in _objects(data["entries"], "entries"):
         body = _get(item, "body", where, str)
         created = _instant(_get(item, "created_at", where, str), f"{where}.created_at")
         updated_raw = _get(item, "updated_at", where, str, required=False)
@@ -219,10 +222,7 @@ def _afterword(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
 
 def _jrnl(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
     batch = ImportBatch("jrnl")
-    for index, item in enumerate(data["entries"]):
-        where = f"entries[{index}]"
-        if not isinstance(item, dict):
-            raise _fail(where, "expected an object")
+    for where, item in _objects(data["entries"], "entries"):
         day = _day(_get(item, "date", where, str), f"{where}.date")
         assert day is not None
         clock_text = _get(item, "time", where, str, required=False, default="00:00")
@@ -247,10 +247,7 @@ def _dayone(data: dict[str, Any], local_tz: tzinfo) -> ImportBatch:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     batch = ImportBatch("dayone")
-    for index, item in enumerate(data["entries"]):
-        where = f"entries[{index}]"
-        if not isinstance(item, dict):
-            raise _fail(where, "expected an object")
+    for where, item in _objects(data["entries"], "entries"):
         created = _instant(_get(item, "creationDate", where, str), f"{where}.creationDate",
                            tz=local_tz)
         modified_raw = _get(item, "modifiedDate", where, str, required=False)
