@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from afterword.analysis.scan import LiteralScan
+from afterword.analysis.scan import MultiScan
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _BUCKETS: dict[str, int] = {}
@@ -139,15 +139,18 @@ CUES: tuple[str, ...] = (
     r"\b(?:sad|anxious|depressed|scared|afraid|angry|upset|hurt|lonely|miserable|stressed|"
     r"nervous|overwhelmed|guilty|ashamed|hopeless|dread\w*|exhausted|empty)\b",
 )
-# Run on lowered text (see cues_grouped); only tried where a cue's first words occur.
-_CUE_RX = tuple(LiteralScan(c) for c in CUES)
+_cue_scan: MultiScan | None = None  # all cues in one pass over lowered text (scan.py)
 
 
 def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
     """``(text_cues, sentence_cues)``: 1 where a cue occurs in the text / starts in the sentence."""
     n_sent = sum(len(g) for g in groups)
-    text = np.zeros((len(groups), len(_CUE_RX)), dtype=np.float32)
-    sent = np.zeros((n_sent, len(_CUE_RX)), dtype=np.float32)
+    text = np.zeros((len(groups), len(CUES)), dtype=np.float32)
+    sent = np.zeros((n_sent, len(CUES)), dtype=np.float32)
+    global _cue_scan
+    if _cue_scan is None:
+        _cue_scan = MultiScan(CUES)
+    scan = _cue_scan
     text_rows: list[int] = []
     text_cols: list[int] = []
     sent_rows: list[int] = []
@@ -158,8 +161,7 @@ def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
             continue
         joined = " ".join(group).lower()
         ends = list(accumulate(len(s.lower()) + 1 for s in group))
-        for j, rx in enumerate(_CUE_RX):
-            found = rx.finditer(joined)
+        for j, found in enumerate(scan.finditer_all(joined)):
             if found:
                 text_rows.append(gi)
                 text_cols.append(j)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")
@@ -169,9 +170,12 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     return _minimal(got[0])
 
 
-def _trie(needles: tuple[str, ...]) -> str:
+def _trie(needles: tuple[str, ...], leaves: list[str] | None = None) -> str:
     """One pattern matching where any needle starts; shaped as a trie so that ``re`` can skip
-    characters no needle starts with and reject the rest after a comparison or two."""
+    characters no needle starts with and reject the rest after a comparison or two.
+
+    With ``leaves``, each needle ends in an empty group, and ``leaves`` gets the needles in the
+    order of their groups (group ``k`` is ``leaves[k - 1]``)."""
     root: dict[str, Any] = {}
     for needle in needles:
         node = root
@@ -179,16 +183,19 @@ def _trie(needles: tuple[str, ...]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], path: str) -> str:
         if "" in node:  # a needle ends here; longer ones start with it (none, after _minimal)
-            return ""
+            if leaves is None:
+                return ""
+            leaves.append(path)
+            return "()"
         alts = [
-            (r"\s" if ch == _SPACE else re.escape(ch)) + emit(child)
+            (r"\s" if ch == _SPACE else re.escape(ch)) + emit(child, path + ch)
             for ch, child in sorted(node.items())
         ]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(root)
+    return emit(root, "")
 
 
 class LiteralScan:
@@ -243,3 +250,70 @@ class LiteralScan:
             if m is not None:
                 return m
             pos = hit.start() + 1
+
+
+def _any_space(needle: str) -> str:
+    return "".join(_SPACE if c.isspace() else c for c in needle)
+
+
+class MultiScan:
+    """Several patterns over the same text in one pass: ``finditer_all(text)[j]`` is exactly
+    ``list(re.compile(patterns[j]).finditer(text))``.
+
+    One scan pattern holds the start strings of all of them; each string ends in an empty
+    group, so a hit says which patterns may start there, and only those are tried (each keeps
+    its own end, as its own ``finditer`` would).
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.regexes = [re.compile(p) for p in patterns]
+        # A literal space is written as "any space" here, so that no two start strings can
+        # be found at the same place (``\\s`` and " " both match a space).
+        own = [
+            None if n is None else tuple({_any_space(x) for x in n})
+            for n in (_needles(p) for p in patterns)
+        ]
+        self._starts: re.Pattern[str] | None = None
+        self._who: list[tuple[int, ...]] = [()]
+        if any(n is None or min(len(x) for x in n) < 2 for n in own):
+            return
+        needles = _minimal(frozenset(x for n in own if n is not None for x in n))
+        leaves: list[str] = []
+        pattern = _trie(needles, leaves)
+        # Pattern j may start where leaf ``n`` was found only if one of its strings starts
+        # with ``n`` (the leaves are prefix-free, so ``n`` is the only one there).
+        self._who += [
+            tuple(j for j, n in enumerate(own) if any(x.startswith(leaf) for x in n or ()))
+            for leaf in leaves
+        ]
+        self._starts = re.compile(pattern)
+
+    def finditer_all(self, text: str) -> list[list[re.Match[str]]]:
+        starts = self._starts
+        if starts is None:
+            return [list(rx.finditer(text)) for rx in self.regexes]
+        out: list[list[re.Match[str]]] = [[] for _ in self.regexes]
+        ends = [0] * len(self.regexes)
+        plain: set[int] = set()
+        who = self._who
+        regexes = self.regexes
+        find = starts.search
+        pos = 0
+        while True:
+            hit = find(text, pos)
+            if hit is None:
+                break
+            at = hit.start()
+            for j in who[hit.lastindex or 0]:
+                if at >= ends[j]:
+                    m = regexes[j].match(text, at)
+                    if m is not None:
+                        out[j].append(m)
+                        ends[j] = m.end()
+                        if m.end() == at:  # empty matches: finditer's own rules apply
+                            plain.add(j)
+                            ends[j] = len(text) + 1
+            pos = at + 1
+        for j in plain:
+            out[j] = list(regexes[j].finditer(text))
+        return out
