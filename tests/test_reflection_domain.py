@@ -30,6 +30,12 @@ def test_boundary_history_records_every_change():
         ("retired", "I wait until we have talked."),
         ("reactivated", "I wait until we have talked.")]
     assert b.origin == boundaries.Origin("reflection", 3, 7)
+    data = b.as_dict()
+    assert data["status"] == "active" and data["pillars"] == ["honesty"]
+    assert data["origin"] == {"kind": "reflection", "run_id": 3, "episode_id": 7}
+    assert data["history"][1] == {"at": (T0 + timedelta(days=1)).isoformat(), "action": "edited",
+                                  "text": "I wait until we have talked."}
+    assert json.loads(json.dumps(data)) == data
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 501])

@@ -97,13 +97,7 @@ def register(app: typer.Typer) -> None:
 def _print_boundaries(boundaries: list[Any], weights: Any, history: bool, as_json: bool) -> None:
     if as_json:
         cx.out_json({
-            "boundaries": [{
-                "id": b.id, "text": b.text, "status": b.status.value, "pillars": list(b.pillars),
-                "origin": {"kind": b.origin.kind, "run_id": b.origin.run_id,
-                           "episode_id": b.origin.episode_id},
-                "history": [{"at": ch.at.isoformat(), "action": ch.action.value, "text": ch.text}
-                            for ch in b.history],
-            } for b in boundaries],
+            "boundaries": [b.as_dict() for b in boundaries],
             "weights": weights.as_dict(),
         })
         return

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from afterword.domain.flow_errors import FlowError
+from afterword.domain.flow_state import Value
 from afterword.domain.pillars import PILLARS, parse_pillar
 
 MAX_BOUNDARY = 500
@@ -61,6 +62,17 @@ class Boundary:
     @property
     def created_at(self) -> datetime | None:
         return self.history[0].at if self.history else None
+
+    def as_dict(self) -> dict[str, Value]:
+        """The JSON form the CLI's --json and the web API give."""
+        return {
+            "id": self.id, "text": self.text, "status": self.status.value,
+            "pillars": list(self.pillars),
+            "origin": {"kind": self.origin.kind, "run_id": self.origin.run_id,
+                       "episode_id": self.origin.episode_id},
+            "history": [{"at": c.at.isoformat(), "action": c.action.value, "text": c.text}
+                        for c in self.history],
+        }
 
 
 def clean_text(text: str) -> str:

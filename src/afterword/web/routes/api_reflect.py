@@ -50,16 +50,6 @@ def _outcome(unlocked: Any, outcome: Any) -> dict[str, Any]:
     return _state(unlocked, outcome.run, outcome.events, outcome.view)
 
 
-def _boundary(b: Any) -> dict[str, Any]:
-    return {
-        "id": b.id, "text": b.text, "status": b.status.value, "pillars": list(b.pillars),
-        "origin": {"kind": b.origin.kind, "run_id": b.origin.run_id,
-                   "episode_id": b.origin.episode_id},
-        "history": [{"at": c.at.isoformat(), "action": c.action.value, "text": c.text}
-                    for c in b.history],
-    }
-
-
 @router.get("/reflections", response_model=list[RunOut], tags=["reflections"])
 def runs(request: Request, unlocked: Unlocked) -> list[dict[str, Any]]:
     """Every guided run (reflections, survivor path, safety plan, partner checks)."""
@@ -120,12 +110,13 @@ def survivor(request: Request, unlocked: Unlocked, run_id: Id) -> dict[str, Any]
 def boundaries(request: Request, unlocked: Unlocked,
                include_retired: bool = True) -> list[dict[str, Any]]:
     service = reflect_service(request, unlocked).boundaries
-    return [_boundary(b) for b in service.list(include_retired=include_retired)]
+    return [b.as_dict() for b in service.list(include_retired=include_retired)]
 
 
 @router.post("/boundaries", response_model=BoundaryOut, status_code=201, tags=["boundaries"])
 def add_boundary(request: Request, unlocked: Unlocked, body: BoundaryIn) -> dict[str, Any]:
-    return _boundary(reflect_service(request, unlocked).boundaries.add(body.text, body.pillars))
+    service = reflect_service(request, unlocked).boundaries
+    return dict(service.add(body.text, body.pillars).as_dict())
 
 
 @router.patch("/boundaries/{boundary_id}", response_model=BoundaryOut, tags=["boundaries"])
@@ -142,7 +133,7 @@ def change_boundary(request: Request, unlocked: Unlocked, boundary_id: Id,
         boundary = service.retire(boundary_id)
     elif body.status == "active" and not boundary.active:
         boundary = service.reactivate(boundary_id)
-    return _boundary(boundary)
+    return dict(boundary.as_dict())
 
 
 @router.get("/pillar-weights", response_model=dict[str, int], tags=["boundaries"])
