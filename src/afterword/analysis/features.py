@@ -50,11 +50,16 @@ def _grams(groups: Sequence[Sequence[str]], dim: int) -> tuple[Ints, Ints, Ints,
     """
     sent_sizes: list[int] = []
     raw: list[int] = []
+    known = _BUCKETS.__getitem__
+    findall = _TOKEN.findall
     for group in groups:
         for sentence in group:
-            tokens = _TOKEN.findall(sentence.lower())
+            tokens = findall(sentence.lower())
             sent_sizes.append(len(tokens))
-            raw.extend(_bucket(t) for t in tokens)
+            try:  # nearly every word has been seen before: one C-level pass
+                raw.extend(list(map(known, tokens)))
+            except KeyError:
+                raw.extend([_bucket(t) for t in tokens])
     uni = np.asarray(raw, dtype=np.int64)
     n_sent = len(sent_sizes)
     sent_of_tok = np.repeat(np.arange(n_sent, dtype=np.int64), sent_sizes)
