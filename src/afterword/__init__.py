@@ -1,3 +1,4 @@
-"""Afterword: a private, local-first companion for the aftermath of intimacy with the wrong person."""
+"""Afterword: a private, local-first companion for the aftermath of intimacy with the wrong
+person."""
 
 __version__ = "0.1.0"

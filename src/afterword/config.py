@@ -58,7 +58,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("journal", None, _optional_path,
             "Path of the journal file. Overrides `home`; the same as `--journal`."),
     Setting("kdf_memory_kib", 65536, _positive_int,
-            "Argon2id memory cost in KiB for new journals and passphrase changes (default 64 MiB)."),
+            "Argon2id memory cost in KiB for new journals and passphrase changes "
+            "(default 64 MiB)."),
     Setting("kdf_time_cost", 6, _positive_int,
             "Argon2id passes for new journals and passphrase changes (default 6)."),
     Setting("kdf_parallelism", 1, _positive_int, "Argon2id lanes for new journals."),

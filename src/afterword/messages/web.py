@@ -76,7 +76,9 @@ MESSAGES: dict[str, str] = {
     "web.recover.key": "Recovery key",
     "web.recover.new": "New passphrase",
     "web.recover.submit": "Set the new passphrase and unlock",
-    "web.unlock.locked_notice": "The journal locked itself after a quiet while, to keep it private.",
+    "web.unlock.locked_notice": (
+        "The journal locked itself after a quiet while, to keep it private."
+    ),
     # serve
     "web.serve.listening": "Afterword is open at {url} (press Ctrl+C to stop).",
     "web.serve.port_busy": (
@@ -211,7 +213,9 @@ MESSAGES: dict[str, str] = {
     "web.episodes.entry_count_one": "1 entry",
     "web.episodes.add_heading": "Start an episode",
     "web.episodes.title_label": "Name it",
-    "web.episodes.title_help": "Something short that means something to you, like \"After the party\".",
+    "web.episodes.title_help": (
+        "Something short that means something to you, like \"After the party\"."
+    ),
     "web.episodes.person_label": "With whom",
     "web.episodes.started_label": "Started",
     "web.episodes.ended_label": "Ended",
@@ -232,7 +236,9 @@ MESSAGES: dict[str, str] = {
     "web.settings.heading": "Settings",
     "web.settings.saved": "Saved.",
     "web.settings.locale_label": "Where should support resources come from?",
-    "web.settings.locale_help": "Helplines for this place are shown first, then international ones.",
+    "web.settings.locale_help": (
+        "Helplines for this place are shown first, then international ones."
+    ),
     "web.settings.auto_lock_label": "Lock after this many quiet minutes",
     "web.settings.auto_lock_help": (
         "When nobody types, clicks or scrolls for this long, the journal locks itself and the "
@@ -319,17 +325,23 @@ MESSAGES: dict[str, str] = {
     "web.flow.back": "Back",
     "web.flow.help": "I need help now",
     "web.flow.survivor": "It was not my free choice",
-    "web.flow.saved_as_you_go": "Each answer is saved, encrypted, as soon as you continue. You can stop and come back.",
+    "web.flow.saved_as_you_go": (
+        "Each answer is saved, encrypted, as soon as you continue. You can stop and come back."
+    ),
     "web.flow.one_per_line": "One per line. Edit, remove or add as you like.",
     "web.flow.scale_range": "A whole number from {low} to {high}.",
     "web.flow.whole_number": "Please give a whole number.",
     "web.flow.unknown_step": "This step could not be understood.",
     "web.flow.unknown_flow": "That path is not one Afterword knows.",
-    "web.flow.moved_on": "This reflection has moved on since the page was loaded. Here is where it is now.",
+    "web.flow.moved_on": (
+        "This reflection has moved on since the page was loaded. Here is where it is now."
+    ),
     "web.flow.no_traps": "Nothing was suggested for this thought. You can continue.",
     "web.flow.trap_fits": "This fits",
     "web.flow.trap_doesnt_fit": "This doesn't fit",
-    "web.flow.in_crisis_check": "Checking in with you. The reflection will be here when you are ready.",
+    "web.flow.in_crisis_check": (
+        "Checking in with you. The reflection will be here when you are ready."
+    ),
     "web.flow.survivor_opened_title": "We'll go a different way",
     "web.flow.survivor_opened": (
         "What you shared may mean part of this was not your free choice. If so, it was not "
@@ -359,7 +371,9 @@ MESSAGES: dict[str, str] = {
     "web.check.no_person": "Please give a name or nickname.",
     "web.check.history_heading": "Earlier checks",
     "web.check.summary_heading": "What this brought up",
-    "web.check.never_a_verdict": "These are things to notice and talk about. Only you can decide what is right for you.",
+    "web.check.never_a_verdict": (
+        "These are things to notice and talk about. Only you can decide what is right for you."
+    ),
     "web.check.your_boundaries": "Your boundaries that apply:",
     "web.check.to_notice": "Worth noticing:",
     "web.check.conversations": "Conversations you could have:",
@@ -422,7 +436,9 @@ MESSAGES: dict[str, str] = {
     "web.resources.change_place": "Change the place",
     "web.resources.own": "Added by you",
     "web.resources.verified": "Last checked {day}",
-    "web.resources.never_contacts": "Afterword never contacts anyone on its own. You choose whether to reach out.",
+    "web.resources.never_contacts": (
+        "Afterword never contacts anyone on its own. You choose whether to reach out."
+    ),
     "web.resources.add_heading": "Add your own",
     "web.resources.add_help": "Someone you trust, your therapist, a local service. Kept encrypted.",
     "web.resources.name": "Name",
@@ -442,7 +458,9 @@ MESSAGES: dict[str, str] = {
     "web.boundaries.from_you": "Written here",
     "web.boundaries.change": "Change",
     "web.boundaries.text": "Boundary",
-    "web.boundaries.text_help": "For example: \"I will ask what we both want before getting close.\"",
+    "web.boundaries.text_help": (
+        "For example: \"I will ask what we both want before getting close.\""
+    ),
     "web.boundaries.pillars": "Which pillars does it protect?",
     "web.boundaries.save": "Save",
     "web.boundaries.retire": "Set aside",
@@ -522,7 +540,9 @@ MESSAGES: dict[str, str] = {
     "web.error.host_not_allowed": (
         "Afterword only answers on this computer's own address."
     ),
-    "web.hint.host_not_allowed": "Open it at http://127.0.0.1 with the port `afterword serve` shows.",
+    "web.hint.host_not_allowed": (
+        "Open it at http://127.0.0.1 with the port `afterword serve` shows."
+    ),
     "web.hint.csrf_failed": (
         "Browser pages send the X-CSRF-Token header or a csrf_token field; API clients use "
         "their bearer token."
