@@ -317,7 +317,7 @@ INTIMATE = _rx(
 _I = r"(?:i|im|i'm|i’m|ive|i've|i’ve|id|i'd|i’d|ill|i'll|i’ll)"
 # A wish, plan, urge or thought that points at an outcome.
 _WANT = (
-    r"(?:want(?:ed|s|ing)?|wanna|wan|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|long(?:ing)? for|ready|"
+    r"(?:want(?:ed|ing)?|wanna|wan|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|long(?:ing)? for|ready|"
     r"need(?:ed)?|tempted|gonna|going|plan(?:ned|ning)?|decided|deciding|consider(?:ed|ing)?|"
     r"think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ed|ing)|pictur(?:e|ed|ing)|dream(?:ed|ing)? (?:about|of)|"
     r"fantasi[sz](?:e|ed|ing) (?:about|of)|urges? to|urge to|could (?:just|easily)|should (?:just)?|might (?:just)?|"
@@ -352,7 +352,8 @@ CRISIS_KEYS = _rxw(
     r"wrote|writing|last|final|tonight|today|woke|still here|still alive|bothered|ready|fighting|sea|lake|river|"
     r"water|walk\w*|drown\w*|easy|happier|easier|lighter|relieved|without me|picture|fine|drove|went|here|"
     r"around|need|miss|reasons?|heart|asleep|into|sat|sitting|lay|lying|stood|standing|looking|staring|stared|"
-    r"pharmac\w*|chemists?|check out|nails|wanna|want to|world|carv\w*|etch\w*|pin|needle)\b",
+    r"pharmac\w*|chemists?|check out|nails|wanna|want to|world|carv\w*|etch\w*|pin|needle|out|future|"
+    r"plan\w*|time|go|purpose|make it|heaven|peace)\b",
 )
 
 CRISIS_MORE = _rxw(
@@ -377,6 +378,13 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bi\s+(?:just\s+|really\s+)?want\s+out\b(?!\s+of\s+(?:this|the|my|that|here)\s+(?:job|relationship|marriage|contract|lease|group|chat|city|town|house|flat|class|course|meeting|deal|friendship|family))",
+    r"\bmake\s+(?:it\s+all|everything|all of (?:it|this)|all this|the pain|the thoughts)\s+stop\b",
+    r"\b(?:no|can'?t see (?:a|any)|don'?t see (?:a|any)|dont see (?:a|any)|there'?s no)\s+future\s+(?:for myself|for me|ahead of me|at all)\b",
+    r"\b(?:looked|stared|staring|looking|gazing)\s+at\s+(?:the|my|a)\s+(?:knife|knives|scissors|bottle|pills|blade|razor|rope|window|bridge|tracks|water)\b[^.!?]{0,30}\b(?:too long|for ages|for hours|for an hour|a long time|and thought|thinking|wondering)\b",
+    r"\b(?:punch\w*|hit\w*|bang\w*|cut|cutting|burn\w*|scratch\w*|bit|bite|biting|slam\w*)\b[^.!?]{0,60}\b(?:on purpose|to feel (?:it|something|pain|real)|to punish myself|because i deserved? it)\b",
+    r"\bplan(?:ning|ned)?\s+(?:out\s+)?how\s+(?:i\s+(?:would|will|'d|could|am going to|'m going to)\s+)?(?:do it|end it|go|die|kill myself)\b",
+    r"\b(?:it'?s|its|it is)\s+time\s+for\s+me\s+to\s+go\b(?!\s+(?:to|home|back|out|in|and|now to|get))",
     r"\b(?:i'?ll|i will|won'?t|wont|will not)\s+(?:still\s+)?be\s+(?:here|around|alive)\s+(?:for|by|at|to see|in)\s+(?:christmas|my birthday|new year|next year|the new year|summer|spring|autumn|winter|the end of the (?:week|month|year)|much longer|long)\b",
     r"\b(?:don'?t|dont|do not)\s+(?:want\s+to|wanna)\s+live(?=\s*(?:[.,!;]|$|anymore|any more|any longer|like this|without|in a world|in this world|another))",
     r"\b(?:sat|sitting|lay|lying|stood|standing)\b[^.!?]{0,40}\bwith\s+(?:a|the|my)\s+(?:razor|blade|knife|pills|rope|bottle of pills|gun|belt)\b",

@@ -28,7 +28,10 @@ _SELF = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|myself|my)\b
 _OTHER = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|friend|sister|brother|mom|mother|dad|father|"
     r"cousin|roommate|partner|ex|boyfriend|girlfriend|husband|wife|coworker|colleague|aunt|"
-    r"uncle|son|daughter|character|someone|somebody|people|person|guy|girl|man|woman)\b",
+    r"uncle|son|daughter|character|someone|somebody|people|person|guy|girl|man|woman|grandad|"
+    r"grandpa|grandma|granny|gran|nan|grandmother|grandfather|nephew|niece|neighbou?r|boss|"
+    r"teacher|dog|cat|kid|kids|baby|patient|client|student|classmate|housemate|flatmate|"
+    r"stepdad|stepmum|stepmom|mum|plant|phone|battery)\b",
     re.IGNORECASE,
 )
 _MY_BODY = re.compile(

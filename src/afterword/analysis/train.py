@@ -215,11 +215,16 @@ def _with_threshold(head: Head, t: float) -> Head:
 
 
 def train_safety(task: str) -> Head:
-    """The threshold with the highest validation recall at a false-positive rate of at most 5%."""
+    """The threshold with the highest validation recall at a false-positive rate of at most 5%,
+    both over all negatives and over the task's own (hard) negatives: idioms, fiction, other
+    people, resolved past, consent respected. The borrowed everyday rows of other tasks are
+    easy, so a budget over all negatives alone let the head fire on hard cases."""
     head = _binary_head(task)
     val = rows_with_negatives(task, "validation")
+    own = {r["text"] for r in load_rows(task, "validation")}
     sents = _sentences([r["text"] for r in val])
     gold = np.asarray([task in r["labels"] for r in val])
+    hard = np.asarray([r["text"] in own for r in val]) & ~gold
     detect = safety.crisis if task == "crisis" else safety.nonconsent
     groups = [[s.text for s in g] for g in sents]
     _, s_vec = encoder_mod.get().encode_groups(groups)
@@ -233,7 +238,8 @@ def train_safety(task: str) -> Head:
         pred = np.asarray(flags)
         recall = float((pred & gold).sum() / max(1, gold.sum()))
         fpr = float((pred & ~gold).sum() / max(1, (~gold).sum()))
-        results.append((recall, fpr, float(t)))
+        fpr_hard = float((pred & hard).sum() / max(1, hard.sum()))
+        results.append((recall, max(fpr, fpr_hard), float(t)))
     # Highest recall within 5% FPR, then the fewest false positives. Rules already catch most
     # validation positives, so many thresholds tie; take the middle of the tied range. (Letting
     # the head decide more, at the lowest threshold within the FPR budget, was tried: on fresh
