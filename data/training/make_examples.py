@@ -199,6 +199,11 @@ def _hand(task: str) -> list[dict[str, object]]:
     extra = HERE / "hand" / f"{task}_extra.txt"  # the second, concept-driven pass
     if extra.exists():
         rows += _hand_file(extra, None)
+    # Probe lines written while widening the rules and checked against them as they were
+    # written: always train, so no held-out split contains a sentence the rules were tuned on.
+    probes = HERE / "hand" / f"{task}_probes.txt"
+    if probes.exists():
+        rows += _hand_file(probes, "train")
     # Named one by one, never globbed: a blind set written later (challenge3) must not be read
     # here; only the evaluation command reads it.
     for split in ("challenge", "challenge2"):

@@ -317,7 +317,7 @@ INTIMATE = _rx(
 _I = r"(?:i|im|i'm|i’m|ive|i've|i’ve|id|i'd|i’d|ill|i'll|i’ll)"
 # A wish, plan, urge or thought that points at an outcome.
 _WANT = (
-    r"(?:want(?:ed|ing)?|wanna|wan|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|long(?:ing)? for|ready|"
+    r"(?:part of me (?:wants|wishes|hopes)|want(?:ed|ing)?|wanna|wan|wish(?:ed|ing)?|hop(?:e|ed|ing)|pray(?:ed|ing)?|long(?:ing)? for|ready|"
     r"need(?:ed)?|tempted|gonna|going|plan(?:ned|ning)?|decided|deciding|consider(?:ed|ing)?|"
     r"think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ed|ing)|pictur(?:e|ed|ing)|dream(?:ed|ing)? (?:about|of)|"
     r"fantasi[sz](?:e|ed|ing) (?:about|of)|urges? to|urge to|could (?:just|easily)|should (?:just)?|might (?:just)?|"
@@ -453,7 +453,7 @@ CRISIS_IDIOM_MORE = _rxw(
     r"\b(?:kill|end)\s+me\s+now\b|\bkill\s+(?:me|myself)\s+(?:laughing|with)\b|\b(?:killed|kills)\s+me\b",
     r"\b(?:end|ending|ended)\s+(?:it|things|this)\s+(?:with|between)\b|\b(?:end|ending)\s+(?:the|my|our)\s+(?:relationship|lease|contract|call|day|week|shift|streak|subscription)\b",
     r"\b(?:cut|cutting)\s+(?:back|down|out|ties|class|classes|carbs|sugar|corners|my hair|my nails|my losses|the cord|off|in line|loose|it close|it fine|the cake|onions|vegetables|my fringe|my bangs)\b|\bcut\s+myself\s+(?:some|a|off)\b",
-    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?<!like an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|on the (?:oven|stove|pan|iron|kettle|glass|knife|tin|can|door|corner|table|shelf)|"
+    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?<!like an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|(?:cut|burn\w*|hit|bang\w*|bump\w*|scrap\w*|caught|trapped|slic\w*)\s+(?:myself|my\s+\w+)\s+on\s+(?:the|a|an|some)\s+\w+|on the (?:oven|stove|hob|iron|kettle)|"
     r"getting (?:out|in|up|into)|a bump|at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
     r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
@@ -480,7 +480,7 @@ NEGATED_CRISIS_MORE = _rxw(
 # "I finally gave in and bought the dress" stay quiet.
 
 _HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a guy|a man|the woman|a woman|that girl|the girl)"
-_DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never)"
+_DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never|doesn'?t|doesnt|does not|don'?t|dont)"
 
 SEXUAL = _rxw(
     r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
@@ -497,7 +497,10 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:held|pinned|pushed|shoved|forced|threw|pulled|dragged|trapped|cornered|locked)\s+me\s+(?:down|against|onto|on to|into|to the|under|in)\b",
     r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands?|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|while|and (?:kept|pushed|pulled|forced)|down|tight|hard|too hard)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
     rf"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
-    r"\bforc(?:ed|ing)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing)\s+(?:me\s+)?(?:to|into)\b",
+    r"\bforc(?:ed|ing|es)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing|es)\s+(?:me\s+)?(?:to|into)\b",
+    r"\bit\s+hurt\b[^.!?]{0,40}\b(?:didn'?t care|didnt care|kept going|didn'?t stop|didnt stop|anyway|laughed|carried on)\b|\btook\s+advantage\s+of\s+me\b",
+    r"\bi\s+(?:was|got|have been|had been)\s+(?:sexually\s+)?(?:assaulted|abused|molested|raped|groped|violated|sa'?d)\b|\bsa'?d\s+me\b|\br[\*@]pe[ds]?\b",
+    r"\b(?:has|have|had)\s+sex\s+with\s+me\b[^.!?]{0,40}\b(?:when|while|whilst)\s+i(?:'m|’m| am| was|m)?\s+(?:asleep|sleeping|passed out|drunk|unconscious|out of it|crying)\b",
     # a no, a stop, a "didn't want to", ignored
     r"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was tired|i didn'?t feel like it)\b"
     r"[^.!?]{0,90}\b(?:anyway|anyways|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|didn'?t wait|didnt wait|wouldn'?t wait|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
@@ -533,6 +536,9 @@ NONCONSENT_MORE = _rxw(
     r"\bcondom\b[^.!?]{0,80}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|never told|wasn'?t on|was off|was gone|had come off|lied|secretly|behind my back|halfway|half way|partway)\b",
     r"\b(?:without|no)\s+(?:a\s+)?(?:condom|protection|rubber)\b[^.!?]{0,60}\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear|begged)\b",
     r"\b(?:even though|after|when|though|although)\s+i\s+(?:asked|said|told|insisted|made it clear)\b[^.!?]{0,60}\b(?:condom|protection)\b[^.!?]{0,40}\b(?:didn'?t|didnt|did not|wasn'?t|not|without|refused|took|off)\b",
+    r"\b(?:slipped|took|pulled|rolled|peeled)\s+it\s+off\b[^.!?]{0,40}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|halfway|half way|secretly|partway)\b",
+    r"\b(?:didn'?t|didnt|did not|refused to|wouldn'?t|wouldnt|never)\s+(?:use|wear|put on)\s+(?:a\s+|the\s+|one\s+)?(?:condom|protection|rubber|one)\b[^.!?]{0,40}\b(?:even though|even tho|even if|after|when|though|tho|despite|although)\b",
+    r"\bpush(?:ed|ing)?\s+my\s+head\s+(?:down|towards|toward|into)\b|\bforced\s+my\s+head\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
@@ -556,6 +562,9 @@ NONCONSENT_CTX = _rxw(
     r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
     r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:just\s+|completely\s+)?(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
     r"\b(?:too\s+(?:shocked|scared|frightened|stunned|afraid|terrified|confused|frozen))\s+to\s+(?:move|speak|say|react|stop|fight|scream|push|leave)\b",
+    r"\b(?:pretend(?:ed|ing)?|pretend)\s+to\s+(?:be\s+)?(?:asleep|sleep)\b|\b(?:he|she|they)\s+(?:just\s+)?(?:kept going|carried on|went ahead|kept at it)\b|\btook\s+advantage\b|\b(?:didn'?t|didnt|couldn'?t|could not)\s+fight\s+back\b",
+    r"\bi\s+(?:was|were)\s+(?:so\s+|really\s+|completely\s+|too\s+)?(?:out of it|wasted|blackout drunk|passed out|blacked out|barely conscious|unconscious|drugged)\b|\bi\s+(?:feel|felt)\s+(?:so\s+)?violated\b",
+    r"\bi\s+(?:just\s+)?(?:freeze|lie there|lay there|go somewhere else|wait for it to (?:be over|end))\b|\buntil\s+i\s+(?:give in|say yes|let (?:him|her|them)|stop saying no)\b",
     r"\b(?:i\s+)?(?:eventually|finally|just|in the end|so i)\s+(?:gave in|gave up|caved|let (?:him|her|them)|stopped (?:saying no|fighting|resisting|arguing|pushing (?:him|her|them) away)|went along with it|said yes to make)\b",
     r"\b(?:gave|give)\s+in\s+(?:because|just to|so (?:he|she|they)|to make|to stop|so it would|after|to get it over)\b|\bto\s+get\s+it\s+over\s+with\b",
     rf"\b{_HE}\s+{_DIDNT}\s+(?:stop|listen|care|wait|ask|let me|take no|accept (?:my )?no|hear me|get off)\b",

@@ -39,7 +39,11 @@ _MY_BODY = re.compile(
     r"underwear|shirt|dress|skirt|mouth|throat|no)\b",
     re.IGNORECASE,
 )
-_MAKES_ME = re.compile(r"\b(?:makes?|made)\s+me\b", re.IGNORECASE)
+# "The film made me want to die": fiction as the trigger, not the subject.
+_MAKES_ME = re.compile(
+    r"\b(?:makes?|made|making)\s+me\s+(?:want|wish|think about|feel like (?:dying|ending|giving up))\b",
+    re.IGNORECASE,
+)
 
 Probs = npt.NDArray[np.float32]
 
@@ -125,9 +129,12 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         resolved = bool(rules.PAST.search(text)) and bool(rules.RESOLVED.search(near))
         other = bool(rules.OTHER_PERSON.search(text)) and not rules.FIRST_PERSON.search(text)
         risky = bool(rules.RISK_WORDS.search(text))
+        # A rule matched but only for someone else, an idiom or a negation: the head may not
+        # overrule that.
+        vetoed = bool(hits.get(i)) and not rule
         if rule and not (fiction or resolved):
             scores[i] = max(RULE_SCORE, head)
-        elif fiction or resolved or idioms or negated or other or not risky:
+        elif fiction or resolved or idioms or negated or other or vetoed or not risky:
             scores[i] = min(head, threshold * 0.5)
         else:
             scores[i] = head
