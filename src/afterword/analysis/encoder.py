@@ -18,6 +18,7 @@ import numpy.typing as npt
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ENCODER_DIR = ARTIFACTS / "encoder"
 MAX_SENTENCE_CHARS = 2000
+MAX_CACHED_CHUNKS = 200_000
 
 Matrix = npt.NDArray[np.float32]
 
@@ -50,6 +51,7 @@ class StaticEncoder:
         tokenizer.no_truncation()
         tokenizer.no_padding()
         self._tokenizer = tokenizer
+        self._chunks: dict[str, list[int]] = {}
         self._table: Matrix = np.asarray(
             load_file(str(folder / "model.safetensors"))["embeddings"], dtype=np.float32
         )
@@ -75,12 +77,43 @@ class StaticEncoder:
             ids = [[t for t in x if t != unk] if unk in x else x for x in ids]
         return ids
 
+    def _chunk_ids(self, texts: Sequence[str]) -> tuple[list[int], list[int]]:
+        """The ids ``_ids`` gives, back to back, and how many each text has.
+
+        BERT's normaliser and pre-tokeniser never look across a space, so a text's ids are its
+        space-separated chunks' ids in order; chunks repeat a lot, so they are cached (up to a
+        size, never evicted, so other threads can read it safely) and only new ones go to the
+        tokeniser.
+        """
+        cache = self._chunks
+        split = [t[:MAX_SENTENCE_CHARS].split(" ") for t in texts]
+        new = list({c for chunks in split for c in chunks if c not in cache})
+        fresh = dict(zip(new, self._ids(new), strict=True)) if new else {}
+        if fresh and len(cache) < MAX_CACHED_CHUNKS:
+            cache.update(fresh)
+        get = cache.get
+        flat: list[int] = []
+        lengths: list[int] = []
+        for chunks in split:
+            before = len(flat)
+            for chunk in chunks:
+                ids = get(chunk)
+                flat += fresh[chunk] if ids is None else ids
+            lengths.append(len(flat) - before)
+        return flat, lengths
+
     def _sums(self, ids: list[list[int]]) -> tuple[Matrix, npt.NDArray[np.float32]]:
-        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
-        sums = np.zeros((len(ids), self.dim), dtype=np.float32)
+        return self._sums_flat([t for x in ids for t in x], [len(x) for x in ids])
+
+    def _sums_flat(
+        self, ids: list[int], counts: list[int]
+    ) -> tuple[Matrix, npt.NDArray[np.float32]]:
+        """Sums of token vectors for texts whose ``counts`` ids lie back to back in ``ids``."""
+        lengths = np.asarray(counts, dtype=np.int64).reshape(-1)
+        sums = np.zeros((len(counts), self.dim), dtype=np.float32)
         nonempty = np.flatnonzero(lengths)
         if nonempty.size:
-            flat = np.fromiter((t for i in nonempty for t in ids[i]), dtype=np.int64)
+            flat = np.asarray(ids, dtype=np.int64)
             ends = np.cumsum(lengths[nonempty])
             starts = ends - lengths[nonempty]
             # reduceat over one huge gathered block thrashes the cache; small blocks are far faster.
@@ -103,7 +136,7 @@ class StaticEncoder:
         Returns ``(texts, parts)`` where ``parts`` has one row per sentence, flattened.
         """
         flat = [s for g in groups for s in g]
-        sums, _ = self._sums(self._ids(flat))
+        sums, _ = self._sums_flat(*self._chunk_ids(flat))
         parts = _normalise(sums)
         sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
         totals = np.zeros((len(groups), self.dim), dtype=np.float32)
