@@ -41,7 +41,8 @@ _MY_BODY = re.compile(
 )
 # "The film made me want to die": fiction as the trigger, not the subject.
 _MAKES_ME = re.compile(
-    r"\b(?:makes?|made|making)\s+me\s+(?:want|wish|think about|feel like (?:dying|ending|giving up))\b",
+    r"\b(?:makes?|made|making)\s+me\s+"
+    r"(?:want|wish|think about|feel like (?:dying|ending|giving up))\b",
     re.IGNORECASE,
 )
 
