@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # and whitespace, or at a line break.
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"'”’)\]])\s+|\s*\n\s*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_ALNUM = re.compile(r"[^\W_]")  # a word character other than "_": exactly str.isalnum()
 
 # Frequent English function words; journal text in English has plenty of them.
 _ENGLISH = frozenset(
@@ -36,6 +37,9 @@ _OTHER = frozenset(
 )
 
 
+_OTHER_ONLY = _OTHER - _ENGLISH
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -55,12 +59,12 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
-        out.append(Sentence(start, end, text[start:end]))
+    piece = text[start:end]
+    body = piece.lstrip()  # str.strip() drops exactly the characters str.isspace() accepts
+    start += len(piece) - len(body)
+    body = body.rstrip()
+    if body and _ALNUM.search(body):
+        out.append(Sentence(start, start + len(body), body))
 
 
 def words(text: str) -> list[str]:
@@ -76,9 +80,13 @@ def language(text: str) -> str:
     tokens = words(text[:3000])
     if not tokens:
         return "unknown"
-    ascii_share = sum(len(t) for t in tokens if t.isascii()) / max(1, sum(len(t) for t in tokens))
-    hits = sum(1 for t in tokens if t.replace("’", "'") in _ENGLISH)
-    foreign = sum(1 for t in tokens if t in _OTHER and t not in _ENGLISH)
+    ascii_share = sum(map(len, filter(str.isascii, tokens))) / max(1, sum(map(len, tokens)))
+    if any("’" in t for t in tokens):
+        tokens_en = [t.replace("’", "'") for t in tokens]
+    else:
+        tokens_en = tokens
+    hits = sum(map(_ENGLISH.__contains__, tokens_en))
+    foreign = sum(map(_OTHER_ONLY.__contains__, tokens))
     share = hits / len(tokens)
     if foreign >= 2 and foreign > hits / 2:
         return "non_english"
