@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -92,6 +94,26 @@ def model_info() -> ModelInfo:
     )
 
 
+_blas: Any = None
+
+
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """BLAS on one thread while the heads run: their products are small, and on two shared
+    cores OpenBLAS's second thread mostly waits (a single-row product took ~100x longer)."""
+    global _blas
+    if _blas is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+
+            _blas = ThreadpoolController()
+        except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+            _blas = False
+    if _blas is False:
+        return nullcontext()
+    limit: AbstractContextManager[Any] = _blas.limit(limits=1, user_api="blas")
+    return limit
+
+
 def analyze(texts: Sequence[str]) -> list[Result]:
     from afterword.messages import msg
 
@@ -103,12 +125,13 @@ def analyze(texts: Sequence[str]) -> list[Result]:
     groups = [[s.text for s in p.sents[:MAX_SENTENCES]] for p in prepared]
     text_vecs, sent_vecs = enc.encode_groups(groups)
 
-    p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs)
-    p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs)
-    p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs)
-    p_crisis = hs["crisis"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
-    p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
-    p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+    with _one_blas_thread():
+        p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs)
+        p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs)
+        p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs)
+        p_crisis = hs["crisis"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+        p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+        p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
 
     results: list[Result] = []
     offset = 0
