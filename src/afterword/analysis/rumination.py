@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-
-import numpy as np
+from itertools import accumulate
 
 from afterword.analysis import rules
 
@@ -23,10 +23,9 @@ def is_question(sentence: str) -> bool:
 def kinds(sentences: Sequence[str]) -> list[str | None]:
     """``rule_kind`` for each sentence, scanning the statement forms once for all of them."""
     joined = "\n.\n".join(sentences)
-    ends = np.cumsum([len(t) + 3 for t in sentences])
+    ends = list(accumulate(len(t) + 3 for t in sentences))
     statements = {
-        int(np.searchsorted(ends, m.start(), side="right"))
-        for m in rules.RUMINATION_STATEMENT.finditer(joined)
+        bisect_right(ends, m.start()) for m in rules.RUMINATION_STATEMENT.finditer(joined)
     }
     out: list[str | None] = []
     for i, sentence in enumerate(sentences):
