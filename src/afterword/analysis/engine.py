@@ -133,6 +133,11 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
         p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
 
+    sizes = [len(g) for g in groups]
+    found_traps = _multilabel_all(hs["traps"].thresholds, p_traps_t, p_traps_s, sizes)
+    found_themes = _multilabel_all(hs["themes"].thresholds, p_themes_t, p_themes_s, sizes)
+    found_emo = _multilabel_all(hs["emotions"].thresholds, p_emo_t, p_emo_s, sizes)
+
     results: list[Result] = []
     offset = 0
     for i, prep in enumerate(prepared):
@@ -150,15 +155,9 @@ def analyze(texts: Sequence[str]) -> list[Result]:
             prep.sents, p_nonc[rows], hs["nonconsent"].threshold("nonconsent")
         )
         rum = _rumination(prep.sents[:k], p_rum[rows], hs["rumination"].threshold("rumination"))
-        traps = _multilabel(
-            TRAPS, hs["traps"].thresholds, p_traps_t[i], p_traps_s[rows], prep.sents
-        )
-        themes = _multilabel(
-            THEMES, hs["themes"].thresholds, p_themes_t[i], p_themes_s[rows], prep.sents
-        )
-        emotions = _multilabel(
-            EMOTIONS, hs["emotions"].thresholds, p_emo_t[i], p_emo_s[rows], prep.sents
-        )
+        traps = _detections(TRAPS, found_traps[i], prep.sents)
+        themes = _detections(THEMES, found_themes[i], prep.sents)
+        emotions = _detections(EMOTIONS, found_emo[i], prep.sents)
         if nonconsent.flag:
             # DESIGN §3: after an experience without consent, thoughts about it are never
             # called thinking traps, and it is never framed as a mistake or a lesson.
@@ -200,9 +199,10 @@ def _rumination(
     questions: list[str] = []
     best = 0.0
     kinds = rumination_mod.kinds([s.text for s in sents])
+    scores: list[float] = head.tolist()
     for j, s in enumerate(sents):
         kind = kinds[j]
-        p = float(head[j])
+        p = scores[j]
         if kind == "practical":
             continue
         ruminative = kind in ("question", "statement") or p >= threshold
@@ -216,22 +216,51 @@ def _rumination(
     return Rumination(bool(questions), questions, best)
 
 
-def _multilabel(
-    labels: Sequence[str],
+Found = list[tuple[int, float, int]]  # (label index, score, sentence index), best first
+
+
+def _detections(labels: Sequence[str], found: Found, sents: Sequence[Sentence]) -> list[Detection]:
+    return [Detection(labels[j], score, sents[row].text) for j, score, row in found]
+
+
+def _multilabel_all(
     thresholds: npt.NDArray[np.float32],
     p_text: npt.NDArray[np.float32],
     p_sents: npt.NDArray[np.float32],
-    sents: Sequence[Sentence],
-) -> list[Detection]:
-    out: list[Detection] = []
-    if p_sents.shape[0] == 0:
+    sizes: Sequence[int],
+) -> list[Found]:
+    """What ``_multilabel`` finds, for every text of a batch at once (``sizes``: sentences per
+    text, their rows back to back in ``p_sents``)."""
+    out: list[Found] = [[] for _ in sizes]
+    counts = np.asarray(sizes, dtype=np.int64).reshape(-1)
+    nonempty = np.flatnonzero(counts)
+    if nonempty.size == 0:
         return out
-    best_rows = p_sents.argmax(axis=0)
-    for j, label in enumerate(labels):
-        score = max(float(p_text[j]), float(p_sents[best_rows[j], j]))
-        if score >= float(thresholds[j]):
-            out.append(Detection(label, score, sents[int(best_rows[j])].text))
-    out.sort(key=lambda d: -d.score)
+    if np.isnan(p_sents).any() or np.isnan(p_text).any():  # keep argmax's own NaN rules
+        offsets = np.concatenate(([0], np.cumsum(counts)))
+        for i in nonempty.tolist():
+            rows = p_sents[offsets[i] : offsets[i + 1]]
+            best_rows = rows.argmax(axis=0)
+            for j in range(rows.shape[1]):
+                value = max(float(p_text[i, j]), float(rows[best_rows[j], j]))
+                if value >= float(thresholds[j]):
+                    out[i].append((j, value, int(best_rows[j])))
+            out[i].sort(key=lambda f: -f[1])
+        return out
+    starts = (np.cumsum(counts) - counts)[nonempty]
+    best = np.maximum.reduceat(p_sents, starts, axis=0)
+    at_best = p_sents == np.repeat(best, counts[nonempty], axis=0)
+    index = np.arange(p_sents.shape[0], dtype=np.int64)[:, None]
+    first = np.minimum.reduceat(np.where(at_best, index, p_sents.shape[0]), starts, axis=0)
+    score = np.maximum(p_text[nonempty], best)
+    rr, jj = np.nonzero(score >= thresholds)
+    texts = nonempty[rr].tolist()
+    rows = (first[rr, jj] - starts[rr]).tolist()
+    for i, j, value, row in zip(texts, jj.tolist(), score[rr, jj].tolist(), rows, strict=True):
+        out[i].append((j, value, row))
+    for found in out:
+        if len(found) > 1:
+            found.sort(key=lambda f: -f[1])
     return out
 
 
