@@ -104,3 +104,147 @@ def test_long_entry_with_one_crisis_sentence_in_the_middle():
     assert r.safety.crisis.evidence == [
         "Sometimes I think everyone would be better off without me."
     ]
+
+
+# Rule families added by concept (second generation). Each family has positives in several
+# registers (lower case, dropped apostrophes, typos) and the idioms or everyday uses that must
+# stay quiet.
+CRISIS_FAMILIES = {
+    "wish to be dead or gone": [
+        "i just wanna not exist anymore",
+        "Lately I hope I don't wake up in the morning.",
+        "honestly thinking about how to kil myself",
+        "i've been so suicdal this week",
+        "Part of me wants to stop existing.",
+    ],
+    "burden and hopelessness": [
+        "My kids would be better off with me gone.",
+        "whats the point in going on",
+        "I can't do this anymore.",
+        "I want it all to stop for good.",
+        "I'm just a burden to everyone around me.",
+    ],
+    "self-harm acts and tools": [
+        "I burned my arm with a lighter tonight.",
+        "i keep a blade in my drawer for when it gets bad again",
+        "The urge to cut won't go away.",
+        "I've been starving myself as punishment.",
+        "I scratched my skin until it bled.",
+    ],
+    "means and plans": [
+        "I swallowed a whole packet of paracetamol.",
+        "I keep thinking about stepping in front of a bus.",
+        "I looked up how high the bridge is and whether it would be enough.",
+        "There's a rope in the shed and I've tested the knot.",
+        "I'm planning how I would do it.",
+    ],
+    "farewell acts": [
+        "Please look after my dog when I'm gone.",
+        "I've been giving away my things because I won't need them.",
+        "This is my goodbye to all of you.",
+        "I put my affairs in order today.",
+    ],
+}
+CRISIS_QUIET = [
+    "I'm dying to see her again.",
+    "If I have to hear that song again I'll die.",
+    "I burned myself on the hob making pancakes.",
+    "I cut myself shaving this morning.",
+    "I'm ending my contract with the gym.",
+    "I need to end it with him, it's not working.",
+    "I'd die for my little sister.",
+    "We jumped into the lake with friends to cool off.",
+    "I'm gone for the weekend, see you Monday.",
+    "My brother keeps saying he'll kill himself and I'm scared for him.",
+    "I would never take my own life, I just feel low.",
+    "I used to self-harm as a teenager; I've been okay for years now.",
+    "I'm starving, what's for dinner?",
+    "I want this week to be over.",
+    "My grandma wants to die at home, surrounded by family.",
+]
+NONCONSENT_FAMILIES = {
+    "force and restraint": [
+        "He pinned my wrists so I couldn't move.",
+        "she pushed me onto the bed and wouldn't get off me even when i told her to",
+    ],
+    "a no ignored": [
+        "I told him I wanted to stop and he carried on anyway.",
+        "i said no like four times and he did it anyways",
+        "He kept going even though I was crying.",
+    ],
+    "coercion until giving in": [
+        "He kept begging until I gave in.",
+        "She guilted me into sex on my birthday.",
+    ],
+    "incapacitation": [
+        "I was too out of it to say no and he still had sex with me.",
+        "I woke up with her hands in my underwear.",
+    ],
+    "freezing": [
+        "I froze when he pulled my jeans down and couldn't say anything.",
+    ],
+    "stealthing": [
+        "He took the condom off halfway without telling me.",
+        "he didnt wear a condom even tho i told him to",
+    ],
+    "minors": [
+        "I was 15 and he was 27.",
+        "My coach started touching me when I was twelve.",
+    ],
+    "power": [
+        "My landlord said I could skip rent if I slept with him.",
+        "My manager said I'd lose my shifts unless I slept with him.",
+    ],
+    "threats": [
+        "She said she'd send my nudes to my family if I didn't come over.",
+    ],
+}
+NONCONSENT_QUIET = [
+    "I froze during my driving test.",
+    "I finally gave in and bought the boots.",
+    "My boss kept pushing me to take the promotion until I gave in.",
+    "He threatened to leave me if I didn't move to Berlin.",
+    "He took the condom off after and we cuddled.",
+    "I was sixteen when I had my first kiss with a boy in my class.",
+    "He kept asking me out until I said yes to coffee.",
+    "We were both drunk and it was fun, I just wish she'd text back.",
+    "He asked before every step and stopped when I wanted to.",
+    "I passed out on the sofa watching football.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [t for texts in CRISIS_FAMILIES.values() for t in texts]
+)
+def test_crisis_families_fire(text):
+    r = analyze([text])[0]
+    assert r.safety.crisis.flag
+    assert r.safety.crisis.evidence
+
+
+@pytest.mark.parametrize("text", CRISIS_QUIET)
+def test_crisis_idioms_accidents_and_others_stay_quiet(text):
+    assert not analyze([text])[0].safety.crisis.flag
+
+
+@pytest.mark.parametrize(
+    "text", [t for texts in NONCONSENT_FAMILIES.values() for t in texts]
+)
+def test_nonconsent_families_fire(text):
+    r = analyze([text])[0]
+    assert r.safety.nonconsent.flag
+    assert r.safety.nonconsent.evidence
+
+
+@pytest.mark.parametrize("text", NONCONSENT_QUIET)
+def test_nonconsent_everyday_and_respected_stay_quiet(text):
+    assert not analyze([text])[0].safety.nonconsent.flag
+
+
+def test_contextual_forms_need_a_sexual_context():
+    """Giving in alone is not non-consent; beside a sexual context it is."""
+    assert not analyze(["I finally gave in."])[0].safety.nonconsent.flag
+    text = "He kept pulling at my clothes. I finally gave in."
+    r = analyze([text])[0]
+    assert r.safety.nonconsent.flag
+    assert "I finally gave in." in r.safety.nonconsent.evidence

@@ -193,7 +193,8 @@ RESOLVED = _rx(
     r"\b(?:better|fine|okay|ok|good|safe|stable|well)\s+now\b", r"\bin\s+a\s+(?:good|better|much better|safe|healthier)\s+place\b",
     r"\brecover(?:ed|y|ing)\b", r"\bhaven'?t\s+(?:felt|thought|cut|done|had)\b.{0,40}\bsince\b",
     r"\b(?:clean|free)\s+(?:for|since)\b", r"\b\d+\s+(?:years?|months?)\s+(?:clean|free|sober)\b",
-    r"\bglad\s+i(?:'m| am|’m)\s+(?:still\s+)?(?:here|alive)\b", r"\bgrateful\s+(?:to be|i'm|i am|i’m)\s+(?:still\s+)?(?:here|alive)\b",
+    r"\bglad\s+i(?:'m| am|’m)\s+(?:still\s+)?(?:here|alive)\b",
+    r"\b(?:okay|ok|fine|good|well|better|safe|clean|stable|free)\s+for\s+(?:years|months|a long time|ages)\b", r"\bgrateful\s+(?:to be|i'm|i am|i’m)\s+(?:still\s+)?(?:here|alive)\b",
     r"\b(?:those|that)\s+(?:days|feelings|thoughts|times?)\s+(?:are|is)\s+(?:over|gone|behind me|long gone)\b",
     r"\b(?:don'?t|do not|no longer|never)\s+(?:feel|think|want)\s+(?:like\s+)?(?:that|this)\s+(?:way\s+)?(?:anymore|any more|now|again)\b",
     r"\bnot\s+any\s?more\b|\bnot\s+anymore\b|\bno\s+longer\b", r"\bgot\s+(?:help|better|through it|treatment)\b",
@@ -311,8 +312,9 @@ INTIMATE = _rx(
 )
 
 # --- crisis, by concept (second generation) -----------------------------------------------------
-# Families of words, combined with the writer as the subject. A cheap keyword prefilter
-# (CRISIS_KEYS) decides which sentences the broad patterns below are run on at all.
+# Families of words, combined with the writer as the subject. (A keyword prefilter was tried
+# and dropped: every new family needed its words added to it, and a miss there was silent. The
+# word-start guard of ``_rxw`` makes the whole table cheap enough to run on every sentence.)
 
 _I = r"(?:i|im|i'm|i’m|ive|i've|i’ve|id|i'd|i’d|ill|i'll|i’ll)"
 # A wish, plan, urge or thought that points at an outcome.
@@ -337,23 +339,6 @@ _GONE = (
     r"end (?:it all|everything|my life|my own life|it|things)(?!\s+(?:with|between|off|there|here|early|on a))|end this(?=\s*(?:[.,!?;]|$|for good|once and for all|tonight|now))|take my (?:own )?life|"
     r"end my (?:own )?life|not be alive|stop breathing|stop living|join (?:my|him|her) (?:in heaven|up there)|"
     r"leave (?:this|the) world|check out (?:for good|permanently|of (?:life|this world)|early)|be with (?:my|him|her) again (?:in heaven|up there)|be at peace for good)"
-)
-
-CRISIS_KEYS = _rxw(
-    r"\b(?:die|dying|dead|death|exist\w*|wake|sleep forever|gone|disappear\w*|vanish\w*|kil+\w*|kms|"
-    r"unalive|suic\w*|sucid\w*|suisid\w*|sewer ?slide|end|ending|life|living|alive|live|cut\w*|blade|razor|"
-    r"burn\w*|scratch\w*|hit(?:ting)?|punch\w*|bang\w*|starv\w*|bleed|blood|bled|harm\w*|hurt\w*|pills?|"
-    r"tablets|meds|overdos\w*|od|o\.d|rope|noose|bridge|jump\w*|train|tracks|traffic|gun|car|ledge|roof|"
-    r"edge|cliff|balcony|goodbye|farewell|letters?|notes?|funeral|will|affairs|gone|burden|better off|"
-    r"point|anymore|any more|stop|over|way out|give up|giving up|gave up|punish\w*|deserve|bruis\w*|"
-    r"carv\w*|slit|wrists?|swallow\w*|paracetamol|tylenol|ibuprofen|insulin|lighter|scissors|"
-    r"knife|knives|take care of|look after|feed|won'?t need|way|going|plan|night|accident|problem|longer|nails|"
-    r"eat|eating|weight|shot|peace|heaven|forever|sleep|hang\w*|trigger|exhaust|garage|grave|sorry|blame|"
-    r"wrote|writing|last|final|tonight|today|woke|still here|still alive|bothered|ready|fighting|sea|lake|river|"
-    r"water|walk\w*|drown\w*|easy|happier|easier|lighter|relieved|without me|picture|fine|drove|went|here|"
-    r"around|need|miss|reasons?|heart|asleep|into|sat|sitting|lay|lying|stood|standing|looking|staring|stared|"
-    r"pharmac\w*|chemists?|check out|nails|wanna|want to|world|carv\w*|etch\w*|pin|needle|out|future|"
-    r"plan\w*|time|go|purpose|make it|heaven|peace)\b",
 )
 
 CRISIS_MORE = _rxw(
@@ -421,7 +406,7 @@ CRISIS_MORE = _rxw(
     r"\b(?:stopped|stop|not|haven'?t been|barely|refuse to|refusing to)\s+eat(?:ing)?\b[^.!?]{0,30}\b(?:punish|deserve|disappear|die|waste away|to be gone)\b",
     r"\b(?:fresh|new)\s+(?:cuts|scars|burns|marks)\b|\b(?:cuts|scars|burns)\s+on\s+my\s+(?:wrists?|arms?|thighs?|legs?|stomach|hips?)\b|\bhid(?:e|ing)?\s+(?:the|my)\s+(?:cuts|scars|burns|marks)\b|\blong\s+sleeves\b[^.!?]{0,40}\b(?:cuts|scars|marks|arms)\b",
     # means
-    r"\b(?:took|take|taking|swallow(?:ed|ing)?|downed|down|popped|pop|necked|swallow)\s+(?:all|every|everything|the (?:whole|entire|rest)|a bunch of|a lot of|too many|loads of|lots of|a handful|handfuls|a fistful|a bottle|a packet|a pack|a box|two packs|\d+|twenty|thirty|fifty)\b"
+    r"\b(?:took|take|taking|swallow(?:ed|ing)?|downed|down|popped|pop|necked|swallow)\s+(?:all|every|everything|the (?:whole|entire|rest)|a bunch of|a lot of|too many|loads of|lots of|a whole|a full|an entire|a handful|handfuls|a fistful|a bottle|a packet|a pack|a box|two packs|\d+|twenty|thirty|fifty)\b"
     r"[^.!?]{0,30}\b(?:pills?|tablets|meds|medication|paracetamol|tylenol|ibuprofen|aspirin|insulin|sleeping pills|painkillers|antidepressants|them|it|xanax|oxy\w*|benzos|lithium)\b",
     r"\b(?:overdos\w*|od'?(?:d|ed|ing)|o\.d\.?)\b",
     rf"\b{_WANT}\s+{_FILL}(?:jump(?:ing)?|step(?:ping)?|walk(?:ing)?|throw(?:ing)? myself|fall(?:ing)?|lean(?:ing)?|drive|driving|swerv\w*|crash(?:ing)?|run(?:ning)?|let(?:ting)? go|stand(?:ing)?)\s+"
@@ -544,7 +529,7 @@ NONCONSENT_MORE = _rxw(
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
     r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
-    r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
+    r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|touching me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
     r"\bgroom(?:ed|ing)\s+me\b",
     r"\b(?:he|she|they)\s+(?:\w+\s+){0,3}?(?:kissed|touched|grabbed|kept|did|had sex|went|pulled|pushed|got|climbed)\b[^.!?]{0,60}\beven\s+(?:though|when|after)\s+i(?:'d|’d| had)?\s+(?:said|told|pulled away|pushed|asked|begged|was crying|moved away|didn'?t want|said no|turned away)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+my\s+(?:teacher|coach|tutor|professor|lecturer|boss|manager|stepdad|stepfather|uncle|babysitter|youth pastor|priest|doctor|therapist)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",

@@ -75,18 +75,6 @@ def _matches(rx: rules.Rule, texts: Sequence[str]) -> dict[int, list[tuple[int, 
     return found
 
 
-def _matches_in(
-    rx: rules.Rule, texts: Sequence[str], keys: rules.Rule
-) -> dict[int, list[tuple[int, int]]]:
-    """As ``_matches``, but the (heavier) pattern only runs on sentences the cheap keyword
-    prefilter ``keys`` finds anything in."""
-    idx = sorted(_matches(keys, texts))
-    if not idx:
-        return {}
-    sub = _matches(rx, [texts[i] for i in idx])
-    return {idx[j]: spans for j, spans in sub.items()}
-
-
 def _signal(
     sents: Sequence[Sentence], scores: dict[int, float], base: float, threshold: float
 ) -> Signal:
@@ -108,7 +96,7 @@ def _head_candidates(p: Probs, threshold: float) -> list[int]:
 def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     texts = [s.text for s in sents]
     hits = _matches(rules.CRISIS, texts)
-    for i, spans in _matches_in(rules.CRISIS_MORE, texts, rules.CRISIS_KEYS).items():
+    for i, spans in _matches(rules.CRISIS_MORE, texts).items():
         hits.setdefault(i, []).extend(spans)
     scores: dict[int, float] = {}
     for i in sorted(set(hits) | set(_head_candidates(p, threshold))):
