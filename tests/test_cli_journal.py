@@ -330,3 +330,21 @@ def test_writing_something_risky_shows_support_at_once(journal):
     assert "988" in risky.err  # crisis resources for the default locale, on stderr
     edited = cli("edit", "1", "--body", "I want to die tonight.")
     assert edited.code == 0 and "988" in edited.err
+
+
+def test_show_never_names_traps_for_an_entry_of_a_survivor_path_episode(journal, tmp_path):
+    # DESIGN §3 (afterword.services.care). `afterword show` prints the entry itself and no
+    # analysis, so nothing can name a thinking trap there; this guards that it stays so.
+    assert cli("episodes", "--add", "After the party").code == 0
+    body = "He probably thinks I am pathetic. I always ruin everything."
+    assert cli("write", body, "--episode", "After the party").out.strip() == "1"
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"format": 1, "episode": "After the party",
+                                   "answers": {"consent": "no"}}))
+    reflected = cli("reflect", "--answers", answers)
+    assert reflected.code == 0 and reflected.json()["track"] == "survivor"
+    for args in (("show", "1"), ("show", "1", "--json")):
+        shown = cli(*args)
+        assert shown.code == 0 and body in shown.out
+        text = (shown.out + shown.err).casefold()
+        assert "trap" not in text and "mind reading" not in text and "mind_reading" not in text

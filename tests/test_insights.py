@@ -461,3 +461,33 @@ def test_a_reflection_track_run_beside_a_survivor_run_still_counts(unlocked, ins
     assert [(b.before, b.after) for b in t.beliefs] == [(70.0, 50.0)]
     tallies = {x.label: (x.suggested, x.confirmed, x.rejected) for x in t.traps}
     assert tallies == {"labeling": (0, 1, 0), "mind_reading": (0, 0, 1)}
+
+
+def test_traps_of_an_episode_follow_its_reflection_onto_and_off_the_survivor_path(
+        unlocked, insights):
+    # The same rule (afterword.services.care) as the entry page and the API: an entry whose
+    # episode's reflection is on the survivor path adds no trap figures; disputing the
+    # detector's switch brings them back.
+    from afterword.domain.detector import PhraseDetector
+    from afterword.services import care
+    from afterword.services.reflect import ReflectService
+
+    j = unlocked.journal
+    episode = j.add_episode("Spring", person="M")
+    entry = j.write("Spring night.", episode=episode.id, created_at=_at(date(2026, 2, 1)))
+    _analysis(unlocked, entry.id, traps=[{"label": "personalizing", "score": 0.9,
+                                          "evidence": "x"}])
+    svc = ReflectService(unlocked, detector=PhraseDetector(nonconsent_phrases=("held me",)),
+                         clock=lambda: NOW, session="t")
+    run = svc.open_reflection("Spring").run
+    svc.answer(run.id, "consent", "yes")
+    counted = {x.label: x.suggested for x in insights.trends(date(2026, 1, 1), NOW.date()).traps}
+    assert counted == {"personalizing": 1}
+    assert care.CareRules(unlocked, svc).traps_withheld(entry, None) is None
+    outcome = svc.answer(run.id, "happened", "He held me there.")
+    assert svc.on_survivor_path(outcome.run)
+    assert insights.trends(date(2026, 1, 1), NOW.date()).traps == []
+    assert care.CareRules(unlocked, svc).traps_withheld(entry, None) == care.SURVIVOR_PATH
+    svc.dispute_nonconsent(run.id)
+    counted = {x.label: x.suggested for x in insights.trends(date(2026, 1, 1), NOW.date()).traps}
+    assert counted == {"personalizing": 1}

@@ -107,6 +107,31 @@ def test_analysis_result_matches_the_contract_schema(client):
     jsonschema.validate(result, json.loads(schema_path.read_text()))
 
 
+def test_analysis_of_an_entry_in_a_survivor_path_episode_withholds_traps(client):
+    episode = client.post("/api/v1/episodes", json={"title": "June"}).json()
+    entry = client.post("/api/v1/entries", json={
+        "body": "He probably thinks I am pathetic. I always ruin everything.",
+        "episode": episode["id"]}).json()
+    url = f"/api/v1/entries/{entry['id']}/analysis"
+    before = client.get(url).json()
+    assert before["traps"] and before["traps_withheld"] is None
+    run = client.post("/api/v1/reflections", json={"episode": episode["id"]}).json()
+    client.post(f"/api/v1/reflections/{run['run']['id']}/answer",
+                json={"key": "consent", "value": "no"})
+    after = client.get(url).json()
+    assert after["traps"] == [] and after["traps_withheld"] == "survivor_path"
+    assert not {"regret", "growth"} & {t["label"] for t in after["themes"]}
+    assert any("not your fault" in note for note in after["notes"])
+    assert after["safety"] == before["safety"] and after["emotions"] == before["emotions"]
+
+
+def test_analysis_of_a_nonconsent_entry_says_why_traps_are_empty(client):
+    entry = client.post("/api/v1/entries", json={
+        "body": "I said no and he held me down. I always ruin everything."}).json()
+    result = client.get(f"/api/v1/entries/{entry['id']}/analysis").json()
+    assert result["traps"] == [] and result["traps_withheld"] == "nonconsent"
+
+
 def test_tags_people_episodes(client):
     client.post("/api/v1/entries", json={"body": "x", "tags": ["a"], "people": ["Robin"]})
     assert client.get("/api/v1/tags").json() == [{"name": "a", "entries": 1}]

@@ -298,6 +298,35 @@ def test_a_nonconsent_entry_shows_the_survivor_card_and_no_traps(unlocked_web):
     assert "Thoughts that may be pulling you down" not in html
 
 
+TRAPS_HEADING = "Thoughts that may be pulling you down"
+
+
+def test_an_entry_of_an_episode_on_the_survivor_path_shows_no_traps(unlocked_web):
+    # DESIGN §3: the entry's own words do not trip the non-consent signal, but the person said
+    # in the episode's reflection that it was maybe not consensual: its traps are withheld.
+    unlocked_web.post("/episodes", {"title": "After the party"})
+    unlocked_web.post("/entries", {"body": "He probably thinks I am pathetic. I always ruin "
+                                           "everything.", "episode": "1"})
+    before = unlocked_web.client.get("/entries/1").text
+    assert TRAPS_HEADING in before and 'id="survivor-card"' not in before
+    unlocked_web.post("/reflect/open", {"episode": "1"})
+    unlocked_web.post("/runs/1/answer", {"key": "consent", "value": "not_sure"})
+    html = unlocked_web.client.get("/entries/1").text
+    assert TRAPS_HEADING not in html and 'value="traps"' not in html
+    assert 'id="survivor-card"' in html
+    assert "does not look for thinking traps" in html
+
+
+def test_an_entry_outside_the_survivor_episode_still_shows_its_traps(unlocked_web):
+    unlocked_web.post("/episodes", {"title": "After the party"})
+    unlocked_web.post("/episodes", {"title": "Spring"})
+    unlocked_web.post("/entries", {"body": "He probably thinks I am pathetic.", "episode": "2"})
+    unlocked_web.post("/reflect/open", {"episode": "1"})
+    unlocked_web.post("/runs/1/answer", {"key": "consent", "value": "no"})
+    html = unlocked_web.client.get("/entries/1").text
+    assert TRAPS_HEADING in html and 'id="survivor-card"' not in html
+
+
 @pytest.mark.parametrize("path", ["/entries", "/episodes", "/settings", "/boundaries",
                                   "/progress/contact", "/check/open"])
 def test_a_file_where_text_belongs_is_bad_input_not_a_crash(unlocked_web, path):

@@ -186,6 +186,11 @@ MESSAGES: dict[str, str] = {
         "Some of what you wrote may describe something that happened without your full "
         "consent. If it did, it was not your fault. You do not have to decide anything now."
     ),
+    "web.entry.survivor_body_episode": (
+        "This entry is part of something that may have happened without your full consent. "
+        "If it did, it was not your fault, and Afterword does not look for thinking traps in "
+        "what you wrote about it. You do not have to decide anything now."
+    ),
     "web.entry.survivor_link": "Support for what happened",
     "web.entry.crisis_heading": "Are you safe right now?",
     "web.entry.crisis_body": (

@@ -22,6 +22,7 @@ from afterword.domain.rci import ReliableChange
 from afterword.domain.scales import Scale, ScaleError, ScoreResult
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
+from afterword.services import care
 from afterword.store.progress import (
     CONTACT_KINDS,
     Administration,
@@ -362,11 +363,11 @@ class InsightsService:
         if entries and not analyses:
             result.missing.append("analysis")
         reflections = self._reflections()
-        # Entries of an episode whose reflection took the survivor path are about what happened
-        # without full consent: their thoughts are never counted as thinking traps (DESIGN §3).
-        survivor_episodes = {r.episode_id for r in reflections or ()
-                             if r.survivor and r.episode_id is not None}
-        no_traps = {e.id for e in entries if e.episode_id in survivor_episodes}
+        # Thoughts about what happened without full consent are never counted as thinking
+        # traps (DESIGN §3); the rule lives in afterword.services.care.
+        survivor_episodes = self._survivor_episodes()
+        no_traps = {e.id for e in entries
+                    if care.withheld_reason(analyses.get(e.id), e.episode_id, survivor_episodes)}
         emotions, themes, suggested, rumination_days = [], [], [], []
         for entry_id, data in analyses.items():
             day = days[entry_id]
@@ -374,9 +375,7 @@ class InsightsService:
                          if x.get("label") and x.get("label") != "neutral"]
             themes += [(day, str(x.get("label"))) for x in data.get("themes", [])
                        if x.get("label")]
-            flagged = ((data.get("safety") or {}).get("nonconsent") or {}).get("flag")
-            if not flagged and entry_id not in no_traps:
-                # Never count thoughts about a possibly non-consensual act as thinking traps.
+            if entry_id not in no_traps:
                 suggested += [str(x.get("label")) for x in data.get("traps", [])
                               if x.get("label")]
             questions = (data.get("rumination") or {}).get("questions") or []
@@ -430,6 +429,14 @@ class InsightsService:
                         survivor=service.on_survivor_path(run))
             for run in service.runs(REFLECTION_FLOW)
         ]
+
+    def _survivor_episodes(self) -> frozenset[int]:
+        """Episodes whose guided run walks the survivor path (none without a reflection area)."""
+        try:
+            from afterword.services.reflect import ReflectService
+        except ImportError:  # pragma: no cover - the reflection area ships with the package
+            return frozenset()
+        return care.CareRules(self.unlocked, ReflectService(self.unlocked)).survivor_episodes()
 
     # --- repeated dynamics -------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """Shape an entry's stored analysis for the entry page: gentle, with evidence highlighted.
 
 Care rules (DESIGN §3) applied here, where the page is put together:
-- when the non-consent signal is up, thinking traps are not shown at all, and the survivor
-  card comes first;
+- when traps are withheld (``afterword.services.care``: the entry's own non-consent signal, or
+  its episode's reflection walks the survivor path), thinking traps and echoing questions are
+  not shown at all, and the survivor card comes first;
 - when the crisis signal is up, resources are shown at once.
 """
 
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from afterword.errors import InvalidInput
 from afterword.messages import has, msg
+from afterword.services.care import CareRules
 from afterword.web.highlight import find_spans, mark, paragraphs
 
 DETECTORS = ("traps", "themes", "emotions", "safety", "rumination")
@@ -42,6 +44,7 @@ class DetectionView:
 class AnalysisView:
     analysed: bool = False
     survivor: bool = False
+    survivor_reason: str | None = None  # care.NONCONSENT or care.SURVIVOR_PATH
     crisis: bool = False
     emotions: list[str] = field(default_factory=list)
     themes: list[DetectionView] = field(default_factory=list)
@@ -51,22 +54,13 @@ class AnalysisView:
     body_html: Markup = Markup("")
 
 
-def _result_dict(stored: Any) -> dict[str, Any] | None:
-    """The contract object of a stored ``EntryAnalysis`` (None when not analysed)."""
-    return None if stored is None else dict(stored.result)
-
-
 def _feedback_map(unlocked: Any, entry_id: int) -> dict[tuple[str, str], str]:
     # Oldest first: the latest verdict on a detection wins.
     return {(f.detector, f.label): f.verdict for f in unlocked.journal.feedback_for(entry_id)}
 
 
-def stored_analysis(unlocked: Any, entry_id: int) -> dict[str, Any] | None:
-    return _result_dict(unlocked.journal.analysis_for(entry_id))
-
-
-def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
-    result = stored_analysis(unlocked, entry.id)
+def for_entry(unlocked: Any, entry: Any, rules: CareRules) -> AnalysisView:
+    result, reason = rules.analysis(entry)
     view = AnalysisView()
     if result is None:
         view.body_html = Markup(paragraphs(mark(entry.body, [])))
@@ -74,7 +68,8 @@ def for_entry(unlocked: Any, entry: Any) -> AnalysisView:
     feedback = _feedback_map(unlocked, entry.id)
     safety = result.get("safety", {})
     view.analysed = True
-    view.survivor = bool(safety.get("nonconsent", {}).get("flag"))
+    view.survivor = reason is not None
+    view.survivor_reason = reason
     view.crisis = bool(safety.get("crisis", {}).get("flag"))
     view.emotions = [label_name("emotions", e["label"]) for e in result.get("emotions", [])
                      if e.get("label") != "neutral"][:4]

@@ -182,6 +182,14 @@ class AnalysisOut(BaseModel):
     model: dict[str, Any]
 
 
+class EntryAnalysisOut(AnalysisOut):
+    """An entry's stored analysis as it may be shown (DESIGN §3, ``afterword.services.care``)."""
+
+    traps_withheld: Literal["nonconsent", "survivor_path"] | None = Field(
+        None, description="Why `traps` is empty on purpose: the entry's own non-consent signal, "
+        "or its episode's reflection is on the survivor path. Null when traps may be shown.")
+
+
 # --- reflections, boundaries, partner checks -------------------------------------------------
 
 

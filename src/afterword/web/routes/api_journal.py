@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from afterword.errors import InvalidInput, NotFound
 from afterword.messages import msg
@@ -15,6 +15,7 @@ from afterword.web.forms import local_tz
 from afterword.web.schemas import (
     ERRORS,
     AnalysisOut,
+    EntryAnalysisOut,
     EntryIn,
     EntryOut,
     EntryPage,
@@ -125,14 +126,23 @@ def search(unlocked: Unlocked, q: Annotated[str, Query(min_length=1, max_length=
             "offset": offset, "next_offset": offset + limit if len(hits) > limit else None}
 
 
-@router.get("/entries/{entry_id}/analysis", response_model=AnalysisOut, tags=["analysis"])
-def entry_analysis(unlocked: Unlocked, entry_id: Id) -> dict[str, Any]:
-    """The stored analysis of an entry (the contract object of `afterword analyze --json`)."""
-    unlocked.journal.get(entry_id)
-    result = analysis_view.stored_analysis(unlocked, entry_id)
+@router.get("/entries/{entry_id}/analysis", response_model=EntryAnalysisOut,
+            tags=["analysis"])
+def entry_analysis(request: Request, unlocked: Unlocked, entry_id: Id) -> dict[str, Any]:
+    """The stored analysis of an entry (the contract object of `afterword analyze --json`).
+
+    When something in it is known to have happened without full consent (its own non-consent
+    signal, or its episode's reflection is on the survivor path), `traps` is empty, regret and
+    lesson themes are left out, `notes` holds the survivor note and `traps_withheld` says why
+    (`nonconsent` or `survivor_path`); otherwise `traps_withheld` is null."""
+    from afterword.services.care import CareRules
+    from afterword.web.routes.pages_reflect import reflect_service
+
+    entry = unlocked.journal.get(entry_id)
+    result, reason = CareRules(unlocked, reflect_service(request, unlocked)).analysis(entry)
     if result is None:
         raise NotFound(msg("web.api.not_analysed"))
-    return result
+    return {**result, "traps_withheld": reason}
 
 
 @router.post("/analyze", response_model=AnalysisOut, tags=["analysis"])

@@ -110,10 +110,12 @@ def _after_save(request: Request, unlocked: Any, entry_id: int) -> Response:
 
 @router.get("/entries/{entry_id}")
 def entry_page(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
-    from afterword.web.routes.pages_reflect import resources_for
+    from afterword.services.care import CareRules
+    from afterword.web.routes.pages_reflect import reflect_service, resources_for
 
     entry = unlocked.journal.get(entry_id)
-    view = analysis_view.for_entry(unlocked, entry)
+    rules = CareRules(unlocked, reflect_service(request, unlocked))
+    view = analysis_view.for_entry(unlocked, entry, rules)
     check = request.query_params.get("check", "")
     check_run = int(check) if check.isdigit() and len(check) < 16 else None
     crisis = view.crisis or check_run is not None
