@@ -77,3 +77,49 @@ def test_similar_entries_fragment(unlocked_web):
     fragment = unlocked_web.client.get("/entries/3/similar")
     assert fragment.status_code == 200
     assert unlocked_web.client.get("/entries/99/similar").status_code == 404
+
+
+def _schedules(unlocked_web):
+    from afterword.services.insights import InsightsService
+
+    service = InsightsService(unlocked_web.app.state.gate.peek())
+    return {d.scale.id: d.every_days for d in service.due()}
+
+
+def test_schedule_page_sets_and_stops_a_questionnaire_schedule(unlocked_web):
+    page = unlocked_web.client.get("/progress/schedule")
+    assert page.status_code == 200 and "No schedule for PHQ-9." in page.text
+    for scale in ("phq9", "gad7", "scssf"):  # every field has its label
+        assert f'<label for="every-{scale}">' in page.text and f'id="every-{scale}"' in page.text
+    assert 'href="/progress/schedule"' in unlocked_web.client.get("/progress/measures").text
+    done = unlocked_web.post("/progress/schedule", {"scale": "phq9", "every": "14",
+                                                     "action": "set"})
+    assert done.status_code == 200 and 'role="status"' in done.text
+    assert "every 14 days" in done.text and 'value="14"' in done.text
+    assert _schedules(unlocked_web) == {"phq9": 14}
+    assert "PHQ-9 is due" in unlocked_web.client.get("/progress/measures").text
+    unlocked_web.post("/progress/schedule", {"scale": "PHQ9", "every": "30", "action": "set"})
+    assert _schedules(unlocked_web) == {"phq9": 30}
+    off = unlocked_web.post("/progress/schedule", {"scale": "phq9", "action": "off"})
+    assert off.status_code == 200 and "No schedule for PHQ-9 any more." in off.text
+    assert _schedules(unlocked_web) == {}
+
+
+@pytest.mark.parametrize("data", [
+    {"scale": "phq9", "every": "0"}, {"scale": "phq9", "every": "366"},
+    {"scale": "phq9", "every": "-3"}, {"scale": "phq9", "every": "two"},
+    {"scale": "phq9", "every": ""}, {"scale": "phq9", "every": "1e3"},
+    {"scale": "phq9", "every": "9" * 40}, {"scale": "nope", "every": "14"}, {"every": "14"},
+    {"scale": "phq9", "every": "14", "action": "sometimes"},
+])
+def test_bad_schedules_are_explained_and_change_nothing(unlocked_web, data):
+    response = unlocked_web.post("/progress/schedule", data)
+    assert response.status_code == 422 and 'role="alert"' in response.text
+    assert _schedules(unlocked_web) == {}
+
+
+def test_schedule_needs_the_csrf_token(unlocked_web):
+    response = unlocked_web.client.post("/progress/schedule", data={"scale": "phq9",
+                                                                    "every": "14"})
+    assert response.status_code == 403
+    assert _schedules(unlocked_web) == {}

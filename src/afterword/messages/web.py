@@ -521,6 +521,20 @@ MESSAGES: dict[str, str] = {
     "web.measures.take": "Take {scale}",
     "web.measures.save": "Save my answers",
     "web.measures.back": "Back to questionnaires",
+    "web.measures.schedule_link": "Choose how often to take them",
+    "web.schedule.page_title": "How often to take a questionnaire",
+    "web.schedule.heading": "How often to take a questionnaire",
+    "web.schedule.intro": (
+        "If it helps, choose how many days apart to take each one. Afterword only shows what "
+        "is due when you open it here; it never sends anything, and you can skip any time."
+    ),
+    "web.schedule.current": "Every {days} days.",
+    "web.schedule.none": "No schedule for {scale}.",
+    "web.schedule.every_label": "Take {scale} every how many days?",
+    "web.schedule.every_hint": "A whole number from 1 to 365, for example 14.",
+    "web.schedule.save": "Save the schedule for {scale}",
+    "web.schedule.off": "Stop the schedule for {scale}",
+    "web.schedule.bad_action": "That change could not be understood.",
     "web.measure.missing": "Please answer every question (still open: {items}).",
     "web.similar.heading": "You've written something like this before",
     # API

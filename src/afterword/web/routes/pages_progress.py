@@ -78,6 +78,46 @@ def measures(request: Request, unlocked: Unlocked) -> Response:
                   due={d.scale.id: d for d in service.due()})
 
 
+@router.get("/progress/schedule")
+def schedule_page(request: Request, unlocked: Unlocked) -> Response:
+    return _schedule(request, insights(unlocked))
+
+
+def _schedule(request: Request, service: Any, status: int = 200, **extra: Any) -> Response:
+    from afterword.domain import scales
+
+    extra.setdefault("values", {})
+    return render(request, "schedule.html", status, scales=scales.SCALES,
+                  due={d.scale.id: d for d in service.due()}, **extra)
+
+
+@router.post("/progress/schedule")
+async def set_schedule(request: Request, unlocked: Unlocked) -> Response:
+    """Set (`action=set`, `every` 1-365 days) or stop (`action=off`) a measure's schedule; the
+    same service calls as `afterword measure schedule`."""
+    service = insights(unlocked)
+    form = await request.form()
+    action, raw = field(form, "action", "set"), field(form, "every").strip()
+    values: dict[str, str] = {}
+    try:
+        scale = service.scale(field(form, "scale"))
+        values = {scale.id: raw[:8]}
+        if action == "off":
+            service.clear_schedule(scale.id)
+            notice = msg("progress.measure.schedule_cleared", scale=scale.short_name)
+        elif action == "set":
+            if not raw.isdigit() or len(raw) > 3:
+                raise InvalidInput(msg("progress.measure.bad_schedule", low=1, high=365))
+            service.set_schedule(scale.id, int(raw))
+            notice = msg("progress.measure.schedule_set", scale=scale.short_name, days=int(raw))
+        else:
+            raise InvalidInput(msg("web.schedule.bad_action"))
+    except AfterwordError as exc:
+        return _schedule(request, service, exc.http_status, error=user_message(exc),
+                         values=values)
+    return _schedule(request, service, notice=notice)
+
+
 @router.get("/progress/measures/{scale_id}")
 def measure_form(request: Request, scale_id: str, unlocked: Unlocked) -> Response:
     scale = insights(unlocked).scale(scale_id)
