@@ -338,7 +338,7 @@ _GONE = (
     r"kill (?:myself|my ?self|me)|kil+ (?:myself|my ?self)|k\.?m\.?s|unalive(?: myself)?|off myself|end myself|"
     r"end (?:it all|everything|my life|my own life|it|things)(?!\s+(?:with|between|off|there|here|early|on a))|end this(?=\s*(?:[.,!?;]|$|for good|once and for all|tonight|now))|take my (?:own )?life|"
     r"end my (?:own )?life|not be alive|stop breathing|stop living|join (?:my|him|her) (?:in heaven|up there)|"
-    r"leave (?:this|the) world|check out (?:for good|permanently|of (?:life|this world)|early)|be with (?:my|him|her) again (?:in heaven|up there)|be at peace for good)"
+    r"leave (?:this|the) world|rest forever|rest for good|sleep for good|be at peace(?! with)|check out (?:for good|permanently|of (?:life|this world)|early)|be with (?:my|him|her) again (?:in heaven|up there)|be at peace for good)"
 )
 
 CRISIS_MORE = _rxw(
@@ -363,6 +363,17 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bdark\s+thoughts\s+(?:again|are back|came back|about (?:ending|dying|not being|killing|hurting))\b|\b(?:don'?t|dont|do not|can'?t)\s+trust\s+myself\s+(?:tonight|right now|alone|to (?:be|stay) safe|around)\b",
+    r"\b(?:i'?m|im|i am)\s+not\s+safe\b(?!\s+(?:at|in|walking|driving|on|to|from|with (?:him|her|them)))|\bdon'?t\s+feel\s+safe\s+(?:with|around|from)\s+myself\b",
+    r"\b(?:drank|drink|drinking|swallowed|swallow)\s+(?:some\s+|the\s+)?(?:bleach|antifreeze|poison|weedkiller|drain cleaner)\b",
+    r"\b(?:wish|wished)\s+i(?:'d|’d|\s+had)?\s+(?:died|been killed|not survived|never survived|never woken up)\b|\bi\s+should(?:'ve| have)\s+died\b",
+    r"\bcutting\s+again\b|\bbeen\s+cutting\b(?!\s+(?:back|down|out|the|my hair|carbs|sugar|corners|class|ties|costs))",
+    r"\b(?:can'?t|cant|cannot)\s+(?:keep fighting|fight (?:this|it|anymore|any more)|be here (?:anymore|any more|any longer))\b(?!\s+(?:with|about|for|over|against|at))",
+    r"\b(?:point|reason)\s+(?:of|in|to)\s+(?:anything|it all|any of it)\s*(?:anymore|any more)?(?=[.!?]?\s*(?:\.|$))",
+    r"\b(?:doing|do)\s+(?:everyone|them|the world|my family|everybody)\s+a\s+favou?r\b(?!\s+by\s+(?:cooking|cleaning|bringing|making|driving|picking))",
+    r"\bif\s+i\s+(?:died|disappeared|was gone|were gone|wasn'?t here|killed myself|vanished)\b[^.!?]{0,40}\b(?:nobody|no one|noone|who)\s+(?:would|will)\s+(?:even\s+)?(?:care|notice|miss)\b",
+    r"\bhate\s+(?:being alive|existing|waking up every|that i woke up|still being alive)\b",
+    r"\b(?:pills|tablets|rope|noose|blade|razor|gun)\s+(?:are\s+|is\s+)?(?:ready|waiting|lined up|in my bag|by my bed|next to me|all set)\b",
     r"\bi\s+(?:just\s+|really\s+)?want\s+out\b(?!\s+of\s+(?:this|the|my|that|here)\s+(?:job|relationship|marriage|contract|lease|group|chat|city|town|house|flat|class|course|meeting|deal|friendship|family))",
     r"\bmake\s+(?:it\s+all|everything|all of (?:it|this)|all this|the pain|the thoughts)\s+stop\b",
     r"\b(?:no|can'?t see (?:a|any)|don'?t see (?:a|any)|dont see (?:a|any)|there'?s no)\s+future\s+(?:for myself|for me|ahead of me|at all)\b",
@@ -468,7 +479,7 @@ _HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a
 _DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never|doesn'?t|doesnt|does not|don'?t|dont)"
 
 SEXUAL = _rxw(
-    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
+    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|took me (?:home|back)|brought me (?:home|back)|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
     r"condom|inside me|in me|on top of me|on top|(?:his|her|their) hands?|grop\w*|pants|underwear|knickers|jeans|shirt|bra|skirt|dress|"
     r"zip\w*|unzip\w*|penetrat\w*|oral|blow ?job|go(?:ing)? down on|went down on|finger\w*|fondl\w*|rap(?:e|ed|ing|ist)|assault\w*|"
     r"made out|making out|make out|one night|his (?:room|place|flat|apartment|car|bed|house|dorm)|her (?:room|place|flat|apartment|car|bed|house|dorm)|"
@@ -524,6 +535,8 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:slipped|took|pulled|rolled|peeled)\s+it\s+off\b[^.!?]{0,40}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|halfway|half way|secretly|partway)\b",
     r"\b(?:didn'?t|didnt|did not|refused to|wouldn'?t|wouldnt|never)\s+(?:use|wear|put on)\s+(?:a\s+|the\s+|one\s+)?(?:condom|protection|rubber|one)\b[^.!?]{0,40}\b(?:even though|even tho|even if|after|when|though|tho|despite|although)\b",
     r"\bpush(?:ed|ing)?\s+my\s+head\s+(?:down|towards|toward|into)\b|\bforced\s+my\s+head\b",
+    r"\b(?:filmed|recorded|photographed|took (?:photos|pictures|pics|videos?) of)\s+me\b[^.!?]{0,40}\b(?:without (?:asking|consent|permission|telling me|me knowing)|while i was (?:asleep|passed out|drunk|naked|undress\w*))\b",
+    r"\b(?:shared|posted|leaked|sent|showed)\s+(?:my|our)\s+(?:nudes|naked (?:photos|pics|pictures)|sex tape|intimate (?:photos|pics|pictures|video))\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
@@ -547,7 +560,8 @@ NONCONSENT_CTX = _rxw(
     r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
     r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:just\s+|completely\s+)?(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
     r"\b(?:too\s+(?:shocked|scared|frightened|stunned|afraid|terrified|confused|frozen))\s+to\s+(?:move|speak|say|react|stop|fight|scream|push|leave)\b",
-    r"\b(?:pretend(?:ed|ing)?|pretend)\s+to\s+(?:be\s+)?(?:asleep|sleep)\b|\b(?:he|she|they)\s+(?:just\s+)?(?:kept going|carried on|went ahead|kept at it)\b|\btook\s+advantage\b|\b(?:didn'?t|didnt|couldn'?t|could not)\s+fight\s+back\b",
+    r"\b(?:pretend(?:ed|ing)?|pretend)\s+to\s+(?:be\s+)?(?:asleep|sleep)\b|\b(?:he|she|they)\s+(?:just\s+)?(?:kept going|carried on|went ahead|kept at it)\b|\btook\s+advantage\b|\b(?:didn'?t|didnt|couldn'?t|could not)\s+fight\s+back\b|\b(?:didn'?t|did not|couldn'?t) know how to say no\b",
+    r"\beven\s+(?:when|though|after|if)\s+i\s+(?:say|said|tell|told|keep saying|kept saying)\s+(?:him\s+|her\s+|them\s+)?(?:no|to stop|stop|i don'?t want|i didn'?t want)\b|\bcried\s+(?:through|during)\s+(?:it|the whole thing|all of it)\b|\bcrying\s+the\s+whole\s+time\b",
     r"\bi\s+(?:was|were)\s+(?:so\s+|really\s+|completely\s+|too\s+)?(?:out of it|wasted|blackout drunk|passed out|blacked out|barely conscious|unconscious|drugged)\b|\bi\s+(?:feel|felt)\s+(?:so\s+)?violated\b",
     r"\bi\s+(?:just\s+)?(?:freeze|lie there|lay there|go somewhere else|wait for it to (?:be over|end))\b|\buntil\s+i\s+(?:give in|say yes|let (?:him|her|them)|stop saying no)\b",
     r"\b(?:i\s+)?(?:eventually|finally|just|in the end|so i)\s+(?:gave in|gave up|caved|let (?:him|her|them)|stopped (?:saying no|fighting|resisting|arguing|pushing (?:him|her|them) away)|went along with it|said yes to make)\b",
