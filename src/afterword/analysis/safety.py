@@ -12,7 +12,9 @@ candidates (a rule match, or a head score at or above the threshold).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -64,13 +66,12 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 def _matches(rx: rules.Rule, texts: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
     """Sentence index -> match spans (local to the sentence), from one scan of all sentences."""
     joined = _SEP.join(texts)
-    ends = np.cumsum([len(t) + len(_SEP) for t in texts])
-    starts = ends - np.asarray([len(t) + len(_SEP) for t in texts])
+    ends = list(accumulate(len(t) + len(_SEP) for t in texts))
     found: dict[int, list[tuple[int, int]]] = {}
     for m in rx.finditer(joined):
-        i = int(np.searchsorted(ends, m.start(), side="right"))
+        i = bisect_right(ends, m.start())
         if i < len(texts):
-            off = int(starts[i])
+            off = ends[i] - len(texts[i]) - len(_SEP)
             found.setdefault(i, []).append((m.start() - off, m.end() - off))
     return found
 
