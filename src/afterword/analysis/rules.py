@@ -245,7 +245,7 @@ NONCONSENT = _rx(
     r"(?:his|her|their) hands (?:on|in|down))",
     r"\b(?:spiked|drugged|roofied)\b|\bput\s+something\s+in\s+my\s+drink\b",
     r"\b(?:drinks?|shots?|pills?|something)\s+(?:he|she|they)\s+(?:gave|bought|made|handed|poured)\s+me\b[^.!?]{0,60}\b(?:blurry|couldn'?t move|blacked out|passed out|don'?t remember|woke up|fuzzy|numb)",
-    r"\b(?:don'?t|do not|can'?t|cannot)\s+remember\s+(?:agreeing|saying yes|consenting)\b",
+    r"\b(?:don'?t|do not|can'?t|cannot)\s+remember\s+(?:agreeing|saying yes|consenting)\b(?!\s+to\s+(?:this|the|a|an|that|being|joining|organi\w+|help))",
     # freezing
     r"\bi\s+(?:just\s+)?(?:froze|was frozen|couldn'?t move|could not move|went limp|dissociated|went numb)\b"
     r"[^.!?]{0,60}\b(?:he|she|they|him|her|them|it happened|while|kept|until it was over|wait\w*|"
@@ -350,7 +350,7 @@ CRISIS_MORE = _rxw(
     # hopelessness about living, being a burden
     r"\b(?:no|zero|any|what(?:'s|s| is)?\s+(?:even\s+)?the|see no|don'?t see (?:the|any|a)|dont see (?:the|any|a)|can'?t see (?:the|any|a)|lost (?:the|any|all))\s+"
     r"(?:reason|point|use|purpose|sense)\s+(?:(?:to|in|of|for)\s+)?(?:me\s+)?(?:liv\w*|go(?:ing)? on|carry(?:ing)? on|keep(?:ing)? going|"
-    r"being (?:alive|here|around)|stay(?:ing)? (?:alive|here|around)|wak(?:e|ing) up|existing|exist|try(?:ing)? anymore|me being here|me)\b",
+    r"being (?:alive|here|around)|stay(?:ing)? (?:alive|here|around)|stick(?:ing)? around|hang(?:ing)? on|wak(?:e|ing) up|existing|exist|try(?:ing)? anymore|me being here|me)\b",
     r"\b(?:better|happier|easier|lighter|freer)\s+(?:off\s+)?(?:without me|with me gone|with me dead|when i'?m gone|once i'?m gone|if i (?:was|were|wasnt|wasn'?t|weren'?t|werent)\s+(?:gone|dead|here|around|alive|in it))\b",
     r"(?<!think )(?<!thinks )(?<!said )(?<!says )\b(?:i'?m|im|i am|i’m)\s+(?:just\s+|only\s+|such\s+|nothing but\s+)?(?:a\s+)?(?:burden|waste of (?:space|air|oxygen|a life|skin))\b",
     r"\b(?:nobody|no one|noone|no-one|who)\s+(?:would|will|'d|even)\s+(?:even\s+)?(?:notice|care|miss me|mind|cry)\b[^.!?]{0,30}\b(?:if|when)\s+i\s+(?:died|was gone|were gone|disappeared|wasn'?t here|was dead|killed|ended|didn'?t wake)",
@@ -363,6 +363,11 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bonly\s+(?:still\s+)?(?:alive|here|around|breathing)\s+(?:because|for|cos)\b",
+    r"\b(?:letter|note|message|text)\b[^.!?]{0,40}\bwhy\s+i\s+(?:had to|have to|need to|needed to|couldn'?t stay)\s*(?:go|leave|do (?:it|this))?\b",
+    r"\b(?:wish|wishing|hope|hoping|pray|praying)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:accident|illness|car|bus|truck|something|someone|god|death|cancer)\b[^.!?]{0,20}\b(?:take me|takes me|kill me|kills me|end me|took me)\b",
+    r"\b(?:death|dying|not existing|being dead|not being here|never waking up)\s+(?:sounds|seems|feels|looks|would be)\s+(?:so\s+|really\s+|kind of\s+|kinda\s+)?(?:peaceful|nice|easier|better|like a relief|like relief|restful|appealing|tempting|like the answer)\b",
+    r"\bstash\s+of\s+(?:pills|tablets|meds|painkillers|sleeping pills)\b|\b(?:pills|tablets|meds|painkillers)\b[^.!?]{0,40}\bjust\s+in\s+case\s+i\b",
     r"\bdark\s+thoughts\s+(?:again|are back|came back|about (?:ending|dying|not being|killing|hurting))\b|\b(?:don'?t|dont|do not|can'?t)\s+trust\s+myself\s+(?:tonight|right now|alone|to (?:be|stay) safe|around)\b",
     r"\b(?:i'?m|im|i am)\s+not\s+safe\b(?!\s+(?:at|in|walking|driving|on|to|from|with (?:him|her|them)))|\bdon'?t\s+feel\s+safe\s+(?:with|around|from)\s+myself\b",
     r"\b(?:drank|drink|drinking|swallowed|swallow)\s+(?:some\s+|the\s+)?(?:bleach|antifreeze|poison|weedkiller|drain cleaner)\b",
@@ -449,7 +454,7 @@ CRISIS_IDIOM_MORE = _rxw(
     r"\b(?:kill|end)\s+me\s+now\b|\bkill\s+(?:me|myself)\s+(?:laughing|with)\b|\b(?:killed|kills)\s+me\b",
     r"\b(?:end|ending|ended)\s+(?:it|things|this)\s+(?:with|between)\b|\b(?:end|ending)\s+(?:the|my|our)\s+(?:relationship|lease|contract|call|day|week|shift|streak|subscription)\b",
     r"\b(?:cut|cutting)\s+(?:back|down|out|ties|class|classes|carbs|sugar|corners|my hair|my nails|my losses|the cord|off|in line|loose|it close|it fine|the cake|onions|vegetables|my fringe|my bangs)\b|\bcut\s+myself\s+(?:some|a|off)\b",
-    r"\b(?<!not an )(?<!nt an )(?<!n't an )(?<!like an )(?:accident\w*|by mistake|chopping|cooking|shaving|kitchen|paper cut|(?:cut|burn\w*|hit|bang\w*|bump\w*|scrap\w*|caught|trapped|slic\w*)\s+(?:myself|my\s+\w+)\s+on\s+(?:the|a|an|some)\s+\w+|on the (?:oven|stove|hob|iron|kettle)|"
+    r"\b(?:accidentally|by accident|it was an accident|by mistake|chopping|cooking|shaving|kitchen|paper cut|(?:cut|burn\w*|hit|bang\w*|bump\w*|scrap\w*|caught|trapped|slic\w*)\s+(?:myself|my\s+\w+)\s+on\s+(?:the|a|an|some)\s+\w+|on the (?:oven|stove|hob|iron|kettle)|(?:hot\s+)?(?:pan|oven|stove|hob|iron|kettle|baking tray)\b[^.!?]{0,40}\bburn\w*|burn\w*\b[^.!?]{0,30}\b(?:pan|oven|stove|hob|iron|kettle|toast|dinner)|"
     r"getting (?:out|in|up|into)|a bump|at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
     r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
@@ -464,7 +469,7 @@ CRISIS_IDIOM_MORE = _rxw(
 NEGATED_CRISIS_MORE = _rxw(
     r"\b(?:won'?t|wont|will not|would not|wouldn'?t|wouldnt|would never|will never|never|not going to|not gonna|am not going to|'m not going to|m not going to|not planning to|no plans? to|not about to|don'?t want to|dont want to|do not want to|have no intention of|no intention of|not trying to)\s+"
     r"(?:ever\s+|actually\s+|really\s+)?(?:kill\w*|hurt\w*|harm\w*|cut\w*|end\w*|tak\w+ my (?:own )?life|do anything|act on|die|overdos\w*|off|jump\w*)\b",
-    r"\b(?:not|n't|never|nt)\s+(?:actually\s+|really\s+)?(?:suicidal|in danger|at risk|going anywhere|unsafe)\b",
+    r"\b(?:not|never|don'?t|dont|do not|doesn'?t|didn'?t|didnt|am not|isn'?t|wasn'?t|wasnt|aren'?t|haven'?t|havent|no longer)\s+(?:feel(?:ing)?\s+|felt\s+|actually\s+|really\s+|be\s+|ever\s+|been\s+)*(?:suicidal|in danger|at risk|going anywhere|unsafe)\b",
     r"\b(?:no|without)\s+(?:urges?|desire|wish|plans?|intent\w*|thoughts?)\s+(?:to|of)\s+(?:die|cut|hurt|harm|kill|end|self[- ]?harm)\b",
     r"\b(?:the\s+urge|it)\s+(?:passed|went away|faded)\b|\b(?:i'?m|im|i am)\s+(?:safe|not in danger)\b",
     r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!n’t )\b(?:want|wanted|choose|chose|choosing|decided)\s+to\s+(?:live|stay alive|keep going|keep living|stay)\b",
@@ -499,7 +504,7 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:has|have|had)\s+sex\s+with\s+me\b[^.!?]{0,40}\b(?:when|while|whilst)\s+i(?:'m|’m| am| was|m)?\s+(?:asleep|sleeping|passed out|drunk|unconscious|out of it|crying)\b",
     # a no, a stop, a "didn't want to", ignored
     r"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was tired|i didn'?t feel like it)\b"
-    r"[^.!?]{0,90}\b(?:anyway|anyways|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|didn'?t wait|didnt wait|wouldn'?t wait|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
+    r"[^.!?]{0,90}\b(?:anyway|anyways|said i'?d (?:like|enjoy) it|told me to relax|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|didn'?t wait|didnt wait|wouldn'?t wait|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
     r"\b(?:even|even though|though|although|after|when|while)\s+i\s+(?:said|kept saying|told (?:him|her|them)|was saying|had said|begged|asked (?:him|her|them) to stop|was crying|cried|pushed (?:him|her|them) away|tried to push|was asleep|was passed out|was drunk|didn'?t want|didnt want|did not want|wasn'?t ready|wasnt ready|said i wasn'?t|was shaking|was frozen|pulled away|moved away|tried to leave)\b[^.!?]{0,60}\b(?:he|she|they)\s+(?:still|kept|just|went|did|carried|continued|had|pushed|pulled|took|got|started)\b",
     rf"\b{_HE}\s+(?:still\s+|just\s+)?(?:kept going|kept on|carried on|continued|went ahead|did it anyway|did it regardless|didn'?t stop|didnt stop|did not stop|wouldn'?t stop|would not stop|didn'?t listen|didnt listen|didn'?t care)\b[^.!?]{{0,60}}\b(?:i said|i told|i was crying|i asked|i begged|i didn'?t want|i didnt want|i tried|i pushed|my no|no|stop)\b",
     r"\b(?:my|a|the)\s+['\"“]?no['\"”]?\s+(?:didn'?t|did not|never|wasn'?t|was not)\s+(?:matter|count|mean anything|register|seem to matter|enough)\b|\bno\s+(?:didn'?t|did not)\s+(?:matter|count)\b",
@@ -526,7 +531,7 @@ NONCONSENT_MORE = _rxw(
     r"\bwoke\s+up\s+(?:to|with|and)\s+(?:him|her|them|someone|a guy|a man|his|her|their|hands|my (?:clothes|pants|underwear|jeans|shirt|dress|skirt|bra)|no clothes|naked|him inside|her on|him on)\b",
     r"\bwoke\s+up\b[^.!?]{0,40}\b(?:naked|undressed|with (?:no|my) (?:clothes|pants|underwear|jeans) (?:off|down|gone|undone)|sore(?!\s+from)|bleeding|in (?:his|her|their) bed|in a stranger'?s bed|not knowing|no memory)\b",
     r"\btook\s+advantage\s+of\s+me\b|\bused\s+me\s+while\b|\b(?:spiked|drugged|roofied)\b|\bsomething\s+in\s+my\s+drink\b",
-    r"\b(?:don'?t|dont|do not|can'?t|cant|cannot)\s+remember\s+(?:saying yes|agreeing|consenting|how i got (?:there|to (?:his|her|their))|taking my clothes|getting undressed|any of it|most of it|what happened after)\b(?!\s+to\s+(?:this|the|a|an|that|being|joining|organi\w+|help))",
+    r"\b(?:don'?t|dont|do not|can'?t|cant|cannot)\s+remember\s+(?:saying yes|agreeing|consenting|how i got (?:there|to (?:his|her|their))|(?:getting|going|ending up|arriving|walking)\s+(?:to|at|back to|in)\s+(?:his|her|their)|taking my clothes|getting undressed|any of it|most of it|what happened after)\b(?!\s+to\s+(?:this|the|a|an|that|being|joining|organi\w+|help))",
     # stealthing
     r"\b(?:took|pulled|slipped|taken|removed|take|rolled|peeled|had taken)\s+(?:the|his|her|their)?\s*(?:condom|rubber)\s+off\b(?!\s*(?:after|afterwards|when (?:we|he|she|they) (?:were done|finished)))|\b(?:removed|ditched|took off)\s+(?:the|his|a)\s+condom\b|\bstealth(?:ed|ing)\b",
     r"\bcondom\b[^.!?]{0,80}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|never told|wasn'?t on|was off|was gone|had come off|lied|secretly|behind my back|halfway|half way|partway)\b",
@@ -537,11 +542,16 @@ NONCONSENT_MORE = _rxw(
     r"\bpush(?:ed|ing)?\s+my\s+head\s+(?:down|towards|toward|into)\b|\bforced\s+my\s+head\b",
     r"\b(?:filmed|recorded|photographed|took (?:photos|pictures|pics|videos?) of)\s+me\b[^.!?]{0,40}\b(?:without (?:asking|consent|permission|telling me|me knowing)|while i was (?:asleep|passed out|drunk|naked|undress\w*))\b",
     r"\b(?:shared|posted|leaked|sent|showed)\s+(?:my|our)\s+(?:nudes|naked (?:photos|pics|pictures)|sex tape|intimate (?:photos|pics|pictures|video))\b",
+    r"\b(?:halfway|half way|partway|midway)\b[^.!?]{0,30}\b(?:took|pulled|slipped|rolled)\s+(?:it|the condom)\s+off\b|\bignored\s+(?:me|it)\s+when\s+i\s+(?:said|told|asked|begged|cried|screamed)\b",
+    r"\bi\s+never\s+(?:said|agreed)\s+(?:that|it)\s+(?:was|would be)\s+(?:okay|ok|fine|alright)\b|\bwake\s+me\s+up\s+(?:by|with)\s+(?:having sex|touching|sex|him inside|her hand)\b",
+    r"\b(?:youth leader|coach|teacher|uncle|stepdad|stepfather|babysitter|priest|pastor|tutor|scout leader|neighbou?r|family friend|cousin)\b[^.!?]{0,60}\b(?:our (?:special |little )?secret|don'?t tell (?:anyone|your (?:mum|mom|parents|dad)))\b",
+    r"\b(?:went along with it|let (?:him|her|them)|said yes|did it|gave in)\s+(?:only\s+)?(?:because|cos|since)\s+(?:i was (?:scared|afraid|frightened|terrified)|(?:he|she|they)(?:'d|’d| had| would| was| were| gets?| got)\s+(?:been\s+)?(?:so\s+)?(?:angry|violent|mad|scary|aggressive))\b",
+    r"\b(?:unless|if)\s+i\s+(?:did|do|posed|pose|agreed to|went|sent)\b[^.!?]{0,20}\b(?:topless|nude|naked|undress\w*|sexual|nudes)\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
-    r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
-    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
+    r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
     r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|touching me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
     r"\bgroom(?:ed|ing)\s+me\b",
     r"\b(?:he|she|they)\s+(?:\w+\s+){0,3}?(?:kissed|touched|grabbed|kept|did|had sex|went|pulled|pushed|got|climbed)\b[^.!?]{0,60}\beven\s+(?:though|when|after)\s+i(?:'d|’d| had)?\s+(?:said|told|pulled away|pushed|asked|begged|was crying|moved away|didn'?t want|said no|turned away)\b",
@@ -589,7 +599,7 @@ NONCONSENT_NEGATED_MORE = _rxw(
     r"\b(?:he|she|they)\s+(?:stopped|backed off|pulled away|let go|checked in|asked again|respected)\b(?![^.!?]{0,10}\b(?:only|after)\b)",
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|before|first|again)\b|\bi\s+said\s+yes\s+(?:and|because)\s+i\s+(?:meant|wanted)\b",
     r"\bask(?:ed|ing|s)?\s+me\s+out\b|\bsaid\s+yes\s+to\s+(?:coffee|a date|dinner|drinks|going out|lunch|a second date)\b",
-    r"\bboth\s+(?:wanted|agreed|consented|said yes|sober|into it)\b|(?<!not )(?<![-\w])consensual\b",
+    r"\bboth\s+(?:wanted|agreed|consented|said yes|sober|into it)\b|(?<!not )(?<!n't )(?<!nt )(?<!n’t )(?<!never )(?<![-\w])consensual\b",
 )
 # Everyday freezing and giving in: vetoes for the contextual forms only.
 NONCONSENT_EVERYDAY = _rxw(
