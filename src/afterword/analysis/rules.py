@@ -194,6 +194,7 @@ RESOLVED = _rx(
     r"\brecover(?:ed|y|ing)\b", r"\bhaven'?t\s+(?:felt|thought|cut|done|had)\b.{0,40}\bsince\b",
     r"\b(?:clean|free)\s+(?:for|since)\b", r"\b\d+\s+(?:years?|months?)\s+(?:clean|free|sober)\b",
     r"\bglad\s+i(?:'m| am|’m)\s+(?:still\s+)?(?:here|alive)\b",
+    r"\bsupport\s+group\b|\bnow\s+i\s+(?:help|volunteer|mentor|work with)\b",
     r"\b(?:okay|ok|fine|good|well|better|safe|clean|stable|free)\s+for\s+(?:years|months|a long time|ages)\b", r"\bgrateful\s+(?:to be|i'm|i am|i’m)\s+(?:still\s+)?(?:here|alive)\b",
     r"\b(?:those|that)\s+(?:days|feelings|thoughts|times?)\s+(?:are|is)\s+(?:over|gone|behind me|long gone)\b",
     r"\b(?:don'?t|do not|no longer|never)\s+(?:feel|think|want)\s+(?:like\s+)?(?:that|this)\s+(?:way\s+)?(?:anymore|any more|now|again)\b",
@@ -444,6 +445,24 @@ CRISIS_MORE = _rxw(
     r"\bsorry\s+for\s+what\s+i'?m\s+(?:about\s+)?(?:going\s+)?to\s+do\b|\bsorry\s+(?:it\s+)?(?:had|has)\s+to\s+end\s+(?:like\s+)?this\b|\b(?:please\s+)?(?:don'?t|do not)\s+blame\s+yourselves?\b",
     r"\b(?:last|final)\s+(?:time|day|night|week)\s+(?:i'?ll|i will|anyone will|you'?ll|you will)\s+(?:ever\s+)?(?:see|hear|be|talk|have to)\b|\b(?:this|tonight|today)\s+(?:is|will be)\s+(?:the|my)\s+(?:last|final)\s+(?:night|day|time)\b",
     r"\b(?:said|saying|say)\s+(?:my\s+)?(?:goodbyes?|goodbye)\b[^.!?]{0,40}\b(?:without|forever|for good|they didn'?t know|nobody knew|like (?:it was|it's) the last|just in case|one last)\b",
+)
+
+# The words themselves: a sentence that names death, dying, suicide or self-harm and is about the
+# writer (first person, checked in safety.py) counts, unless a veto applies. Recall comes first;
+# the vetoes below and CRISIS_IDIOM/_MORE carry the precision.
+CRISIS_LEXICON = _rxw(
+    r"\b(?:death|dying|die|be dead|being dead|suicid\w*|self[- ]?harm\w*|overdos\w*|noose|"
+    r"kill(?:ing)? myself|end(?:ing)? my life|tak(?:e|ing) my (?:own )?life|not wak(?:e|ing) up|"
+    r"never wak(?:e|ing) up|cut(?:ting)? myself|hurt(?:ing)? myself|harm(?:ing)? myself)\b",
+)
+# Fear of dying, grief and talk about death in general are not a wish to die.
+CRISIS_LEXICON_VETO = _rxw(
+    r"\b(?:scared|afraid|terrified|frightened|fear|fears|anxious|worried|worry|phobia|panic\w*)\s+(?:of|about|that i'?(?:m|ll| am| will)?\s*(?:going to\s+|gonna\s+)?)\s*(?:dying|death|die|being dead)\b",
+    r"\b(?:grief|grieving|mourning|funeral|passed away|died|death of (?:my|a|her|his)|anniversary|condolences|hospice|terminal|cancer|illness|diagnos\w*)\b",
+    r"\b(?:like|as)\s+everyone\s+(?:does|do)\b|\beveryone\s+(?:dies|thinks about)\b|\b(?:life|death)\s+and\s+(?:death|life)\b|\bnear[- ]death\b|\bdeath\s+(?:penalty|metal|star|toll|rate)\b",
+    r"\b(?:heart (?:is )?(?:racing|pounding)|panic attack|heart attack|chest pain|health anxiety|hypochondri\w*)\b",
+    r"\b(?:relationship|marriage|friendship|phone|battery|plant|car|laptop|conversation|party|town|market|career|dream|chat|group|romance|spark)\s+(?:is\s+|was\s+|must be\s+|seems\s+|feels\s+)?(?:dead|dying)\b",
+    r"\b(?:dying|die|death)\s+(?:to|for|of|from|laughing|inside|happy|on (?:this|that) hill)\b|\b(?:to|would|could|'d)\s+die\s+for\b|\bbored\s+to\s+death\b|\bdeath\s+(?:stare|glare|trap)\b",
 )
 
 # More contexts that make a match not about the writer's present risk.

@@ -99,6 +99,13 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     hits = _matches(rules.CRISIS, texts)
     for i, spans in _matches(rules.CRISIS_MORE, texts).items():
         hits.setdefault(i, []).extend(spans)
+    # The risk words alone, in a sentence about the writer, when no veto of their own applies.
+    lexicon_vetoed: set[int] = set()
+    for i, spans in _matches(rules.CRISIS_LEXICON, texts).items():
+        if rules.CRISIS_LEXICON_VETO.search(texts[i]):
+            lexicon_vetoed.add(i)
+        elif rules.FIRST_PERSON.search(texts[i]):
+            hits.setdefault(i, []).extend(spans)
     scores: dict[int, float] = {}
     for i in sorted(set(hits) | set(_head_candidates(p, threshold))):
         text = texts[i]
@@ -121,7 +128,7 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         risky = bool(rules.RISK_WORDS.search(text))
         # A rule matched but only for someone else, an idiom or a negation: the head may not
         # overrule that.
-        vetoed = bool(hits.get(i)) and not rule
+        vetoed = (bool(hits.get(i)) and not rule) or (i in lexicon_vetoed and not rule)
         if rule and not (fiction or resolved):
             scores[i] = max(RULE_SCORE, head)
         elif fiction or resolved or idioms or negated or other or vetoed or not risky:
