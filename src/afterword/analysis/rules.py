@@ -515,7 +515,7 @@ SEXUAL = _rxw(
 NONCONSENT_MORE = _rxw(
     # force and restraint
     r"\b(?:held|pinned|pushed|shoved|forced|threw|pulled|dragged|trapped|cornered|locked)\s+me\s+(?:down|against|onto|on to|into|to the|under|in)\b",
-    r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands?|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|while|and (?:kept|pushed|pulled|forced)|down|tight|hard|too hard)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
+    r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|and (?:kept|pushed|pulled|forced)|down|too hard|above my head|behind my back)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
     rf"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
     r"\bforc(?:ed|ing|es)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing|es)\s+(?:me\s+)?(?:to|into)\b",
     r"\bit\s+hurt\b[^.!?]{0,40}\b(?:didn'?t care|didnt care|kept going|didn'?t stop|didnt stop|anyway|laughed|carried on)\b|\btook\s+advantage\s+of\s+me\b",
@@ -584,6 +584,23 @@ NONCONSENT_MORE = _rxw(
     r"\bif\s+i\s+(?:wanted|want)\s+(?:to\s+)?(?:keep|pass|get)\s+(?:my|the|a)\s+(?:job|grade|place|role|apartment|flat|scholarship|visa|promotion|part|contract)\b",
 )
 
+# A sexual act done *to* the writer and, in the same sentence, a sign it was unwanted or could
+# not be agreed to (asleep, drunk, crying, frozen, a no). The combination, not a phrase.
+NC_ACT = _rxw(
+    r"\b(?:he|she|they|someone|somebody|a guy|this guy|the guy|a man|the man|my (?:ex|boyfriend|girlfriend|husband|wife|partner|date))\b[^.!?]{0,40}?"
+    r"\b(?:had sex with me|has sex with me|slept with me|fucked me|touch(?:ed|es|ing) me|kiss(?:ed|es|ing) me|undress(?:ed|es|ing) me|"
+    r"got on top of me|climbed on(?: top of)? me|was inside me|put (?:his|her|their) (?:hands?|fingers|mouth|tongue)|went down on me|"
+    r"finger(?:ed|s) me|grop(?:ed|es|ing) me|felt me up|pulled (?:down |off )?my|took (?:off )?my (?:clothes|pants|underwear|jeans|shirt|dress|top|bra|knickers)|"
+    r"took my (?:clothes|pants|underwear|jeans|shirt|dress|top|bra|knickers) off|started (?:touching|kissing|undressing) me|did (?:it|stuff|things) to me)\b",
+)
+NC_SIGNAL = _rxw(
+    r"\b(?:didn'?t want|didnt want|did not want|said no|saying no|said stop|told (?:him|her|them) (?:no|to stop|i didn'?t want)|asleep|sleeping|"
+    r"passed out|blacked out|unconscious|too drunk|so drunk|really drunk|wasted|out of it|high|froze|frozen|crying|cried|sobbing|shaking|"
+    r"scared|terrified|afraid|couldn'?t move|couldnt move|couldn'?t speak|couldn'?t say|pulled away|pushed (?:him|her|them|his hand|her hand) away|"
+    r"begged|wasn'?t ready|wasnt ready|not ready|without asking|without consent|without my|never asked|didn'?t ask|didnt ask|against my will|"
+    r"no choice|forced|made me|wouldn'?t stop|didn'?t stop|didnt stop|kept going|even though i|even after i)\b",
+)
+
 # Weaker forms: count only with a sexual context in the sentence or a neighbour.
 NONCONSENT_CTX = _rxw(
     r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
@@ -617,6 +634,7 @@ NONCONSENT_NEGATED_MORE = _rxw(
     r"\b(?:was|it's|it’s|it is|it was)\s+(?:completely\s+|totally\s+|entirely\s+)?my\s+(?:own\s+)?(?:choice|decision|idea)\b|\bi\s+(?:chose|decided)\s+to\s+(?:sleep|have sex|hook up|go home with|stay)\b|\bi\s+(?:initiated|started)\s+(?:it|things)\b",
     r"\b(?:he|she|they)\s+(?:stopped|backed off|pulled away|let go|checked in|asked again|respected)\b(?![^.!?]{0,10}\b(?:only|after)\b)",
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|before|first|again)\b|\bi\s+said\s+yes\s+(?:and|because)\s+i\s+(?:meant|wanted)\b",
+    r"\bhappy\s+tears\b|\btears\s+of\s+joy\b|\bcried\s+(?:with|from)\s+(?:happiness|joy|relief)\b",
     r"\bask(?:ed|ing|s)?\s+me\s+out\b|\bsaid\s+yes\s+to\s+(?:coffee|a date|dinner|drinks|going out|lunch|a second date)\b",
     r"\bboth\s+(?:wanted|agreed|consented|said yes|sober|into it)\b|(?<!not )(?<!n't )(?<!nt )(?<!n’t )(?<!never )(?<![-\w])consensual\b",
 )

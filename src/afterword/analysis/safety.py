@@ -168,6 +168,10 @@ def nonconsent(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
         respected_next = i + 1 < n and len(texts[i + 1]) < 120 and veto(i + 1)[0]
         if not (negated or other or respected_next):
             rule.add(i)
+    # An act done to the writer with a sign, in the same sentence, that it was unwanted.
+    for i in _matches(rules.NC_ACT, texts):
+        if rules.NC_SIGNAL.search(texts[i]) and not any(veto(i)):
+            rule.add(i)
     # Weaker forms (freezing, giving in, "he didn't stop") count only beside a sexual context.
     for i in _matches(rules.NONCONSENT_CTX, texts):
         near = range(max(0, i - 1), min(n, i + 2))
