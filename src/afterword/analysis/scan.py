@@ -34,6 +34,7 @@ _MAX_SET = 64  # cap on the size of a set of literal strings (cross products gro
 _MAX_RANGE = 12  # a character class like [0-9] is expanded up to this many characters
 
 Literals = frozenset[str]
+WARM_UP = 16  # uses of a pattern before its scan is worked out
 
 # Stands for "one whitespace character" (``\\s``) inside the literal strings; the scan pattern
 # writes it back as ``\\s``. A private-use character no rule spells out (checked).
@@ -204,16 +205,25 @@ class LiteralScan:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.regex: re.Pattern[str] = re.compile(pattern)
-        needles = _needles(pattern)
-        if needles is not None and min(len(n) for n in needles) < 2:
-            needles = None  # a one-letter start ("i", "a") is everywhere: the plain scan wins
-        self._starts: re.Pattern[str] | None = (
-            re.compile(_trie(needles)) if needles is not None else None
-        )
+        self._starts: re.Pattern[str] | None = None
+        self._uses = 0
+
+    def _scan(self) -> re.Pattern[str] | None:
+        """The scan pattern, worked out on the ``WARM_UP``-th use (reading a big pattern takes
+        milliseconds: a one-off call, like ``afterword analyze`` on one sentence, skips it)."""
+        if self._uses <= WARM_UP:
+            self._uses += 1
+            if self._uses == WARM_UP:
+                needles = _needles(self.pattern)
+                if needles is not None and min(len(n) for n in needles) < 2:
+                    needles = None  # a one-letter start ("i", "a") is everywhere: plain wins
+                if needles is not None:
+                    self._starts = re.compile(_trie(needles))
+        return self._starts
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, as a list."""
-        starts = self._starts
+        starts = self._scan()
         if starts is None:
             return list(self.regex.finditer(text))
         out: list[re.Match[str]] = []
@@ -236,7 +246,7 @@ class LiteralScan:
 
     def search(self, text: str) -> re.Match[str] | None:
         """``self.regex.search(text)``."""
-        starts = self._starts
+        starts = self._scan()
         if starts is None:
             return self.regex.search(text)
         find = starts.search
