@@ -1,0 +1,178 @@
+"""The analysis fast paths give exactly what the plain ways give.
+
+Literal-start scans vs ``re``; cached chunk token ids vs the tokeniser; batch label picking vs
+per-text argmax; sentence trimming vs the character loop.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+
+from afterword.analysis import encoder, features, rules, text
+from afterword.analysis.engine import _multilabel_all
+from afterword.analysis.scan import WARM_UP, LiteralScan, MultiScan, _needles
+
+_WORDS = (
+    "i I'm im want to die kill myself my self he she they said no stop kept going just "
+    "never always everyone should must feel so sad over and over again why what if the a "
+    "pills bridge note goodbye end it all life living won't can't don't couldn’t asked me "
+    "held me down pinned froze drunk asleep condom boss will going to gonna ’ll 'll ok fine"
+).split()
+_GLUE = [" ", " ", " ", "  ", ". ", "? ", ", ", "\n", " .\n", "\t", "\u00a0", "-", "’", "'"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(_WORDS) + rng.choice(_GLUE) for _ in range(rng.randint(0, 40))]
+        out.append("".join(parts).lower())
+    return out
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+def _warm(scan: LiteralScan) -> LiteralScan:
+    for _ in range(WARM_UP + 1):
+        scan.search("")
+    return scan
+
+
+RULES = [v for v in vars(rules).values() if isinstance(v, rules.Rule)]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.pattern[:30])
+def test_literal_scan_finds_exactly_what_re_finds_for_every_rule(rule: rules.Rule) -> None:
+    scan = _warm(LiteralScan(rule.pattern))
+    for t in _texts(150, seed=len(rule.pattern)):
+        assert _spans(scan.finditer(t)) == _spans(scan.regex.finditer(t))
+        found, plain = scan.search(t), scan.regex.search(t)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+def test_literal_scan_works_out_starts_only_after_warm_up() -> None:
+    scan = LiteralScan(r"\b(?:kill|hang)\s+myself\b")
+    scan.search("x")
+    assert scan._starts is None
+    _warm(scan)
+    assert scan._starts is not None
+    assert _spans(scan.finditer("i'll hang myself. kill myself")) == [(5, 16), (18, 29)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:kill|killing|hang)\s+me", ("hang\ue000", "killing\ue000", "kill\ue000")),
+        (r"\bi\s+feel\b", ("i\ue000",)),
+        (r"(?:foo)?bar|baz", ("bar", "baz", "foobar")),
+        (r"x*y", None),  # may start with anything
+        (r"(?i)kill", None),  # flags: not modelled
+        (r"(a)\1", None),  # back-references: not modelled
+        (r"(?:)", None),  # empty match
+        (r"[0-3]ab", ("0ab", "1ab", "2ab", "3ab")),
+    ],
+)
+def test_start_strings(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert _needles(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"x*", r"(?:a|)b?", r"\b", r"(?i)Kill\s+me", r"(a)\1", r"i\s+x", r"a|ab|abc", r"\w+\s+me"],
+)
+def test_patterns_the_scan_cannot_model_still_match_like_re(pattern: str) -> None:
+    scan = _warm(LiteralScan(pattern))
+    for t in ["", "aab abc b", "kill me KILL ME", "i x  i  x", "aa a", "tell me who me"]:
+        assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t))
+
+
+def test_multi_scan_matches_each_pattern_as_re_does() -> None:
+    patterns = [r.pattern for r in RULES] + list(features.CUES)
+    multi = MultiScan(patterns)
+    cues = MultiScan(features.CUES)
+    assert cues._starts is not None  # the cues do get the one-pass scan
+    for t in _texts(60, seed=3):
+        for scan in (multi, cues):
+            got = scan.finditer_all(t)
+            for rx, found in zip(scan.regexes, got, strict=True):
+                assert _spans(found) == _spans(rx.finditer(t))
+
+
+def test_multi_scan_tells_apart_a_literal_space_and_any_space() -> None:
+    multi = MultiScan([r"a\sb", r"a b", r"a\tb"])
+    assert [_spans(f) for f in multi.finditer_all("a b a\tb")] == [
+        [(0, 3), (4, 7)],
+        [(0, 3)],
+        [(4, 7)],
+    ]
+
+
+def test_chunk_cached_token_ids_equal_the_tokeniser_ids() -> None:
+    enc = encoder.get()
+    texts = _texts(200, seed=5) + [
+        "naïve café", "ΣΊΣΥΦΟΣ Σ", "x\u0301y \u0301z", "日本語 テキスト", "ﬁne  ﬂow ",
+        "emoji 😀 ok", "a" * 150 + " b", "", " ", "a" * 2500 + " x",
+    ]
+    flat, counts = enc._chunk_ids(texts)
+    expected = enc._ids(texts)
+    assert counts == [len(x) for x in expected]
+    assert flat == [t for x in expected for t in x]
+
+
+def test_batch_label_picking_equals_per_text_argmax() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        sizes = rng.integers(0, 6, size=int(rng.integers(1, 10))).tolist()
+        labels = int(rng.integers(1, 8))
+        p_sents = (rng.integers(0, 5, size=(sum(sizes), labels)) / 4).astype(np.float32)
+        p_text = (rng.integers(0, 5, size=(len(sizes), labels)) / 4).astype(np.float32)
+        thresholds = (rng.integers(0, 5, size=labels) / 4).astype(np.float32)
+        got = _multilabel_all(thresholds, p_text, p_sents, sizes)
+        offset = 0
+        for i, k in enumerate(sizes):
+            rows = p_sents[offset : offset + k]
+            offset += k
+            expected = []
+            if k:
+                best = rows.argmax(axis=0)
+                for j in range(labels):
+                    score = max(float(p_text[i, j]), float(rows[best[j], j]))
+                    if score >= float(thresholds[j]):
+                        expected.append((j, score, int(best[j])))
+                expected.sort(key=lambda f: -f[1])
+            assert got[i] == expected
+
+
+def _sentences_by_characters(t: str) -> list[tuple[int, int, str]]:
+    """The sentence splitter as first written, one character at a time."""
+    out = []
+    bounds = [(m.start(), m.end()) for m in text._BOUNDARY.finditer(t)]
+    pos = 0
+    cuts = []
+    for a, b in bounds:
+        cuts.append((pos, a))
+        pos = b
+    cuts.append((pos, len(t)))
+    for start, end in cuts:
+        while start < end and t[start].isspace():
+            start += 1
+        while end > start and t[end - 1].isspace():
+            end -= 1
+        if end > start and any(ch.isalnum() for ch in t[start:end]):
+            out.append((start, end, t[start:end]))
+    return out
+
+
+def test_sentence_trimming_matches_the_character_loop() -> None:
+    rng = random.Random(9)
+    alphabet = list("ab c.!?…\"'”’)]\n\t \u00a0\u2003_-1é") + ["\x1c", "\u2028", "\u3000"]
+    for _ in range(3000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        got = [(s.start, s.end, s.text) for s in text.sentences(t)]
+        assert got == _sentences_by_characters(t)
