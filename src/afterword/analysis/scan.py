@@ -3,21 +3,19 @@
 Python's ``re`` tries a pattern at every position of the text, and a pattern that starts with
 ``\\b`` gets none of its prefix shortcuts, so a rule list of seventy alternatives costs seventy
 attempts per character. :class:`LiteralScan` reads the pattern once (with ``re``'s own parser)
-and works out, for each top-level alternative:
+and works out the literal strings one of which every match *starts with*
+(``\\b(?:kill|hang)\\s+my`` -> ``kill\\s``, ``hang\\s``, where ``\\s`` stays "any space").
 
-* the literal strings one of which every match *starts with* (``\\b(?:kill|hang)\\s+my`` ->
-  ``kill``, ``hang``), and
-* literal strings that every match must *contain* (``\\bi\\s+feel\\b`` -> ``i`` and ``feel``).
+Those strings become one small pattern shaped as a trie, which ``re`` scans fast (it skips
+characters no string starts with). Only where it finds one is the real pattern tried, anchored
+there, in order, skipping positions inside the previous match. Everywhere else no match can
+start, so the matches are exactly those of ``pattern.finditer(text)``: same spans, same order.
+Whenever the analysis cannot promise that (flags, back-references, a start that may be
+anything or a single letter, an empty match) the plain ``re`` scan runs instead.
 
-To scan a text it keeps the alternatives whose required strings all occur (``str.find`` is fast
-C), collects the positions where their start strings occur, and runs the compiled pattern
-anchored at those positions only, in order, skipping positions inside the previous match.
-Everywhere else no alternative can match, so the matches are exactly those of
-``pattern.finditer(text)``: same spans, same order, the same ``re.Match`` objects' spans.
-Whenever the analysis cannot promise that (flags, back-references, an alternative that may
-start with anything, an empty match) the plain ``re`` scan runs instead.
-
-Patterns are matched case-sensitively here; the rules run them on lowered text.
+:class:`MultiScan` does the same for several patterns over one text in one pass (the trap
+cues). Patterns are matched case-sensitively here; the rules run them on lowered text.
+Measured on ~150-word entries: the safety rule tables 2-6x faster, the cues 3x.
 """
 
 from __future__ import annotations
