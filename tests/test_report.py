@@ -176,3 +176,26 @@ def test_long_pattern_evidence_is_sampled_in_the_report():
     shown, more = shown_evidence(Pattern("disappearing_after_intimacy", evidence))
     assert len(shown) == 8 and more == 32  # two per episode, four episodes
     assert {e.unit for e in shown} == {f"episode:{i}" for i in range(4)}
+
+
+def test_chart_parts_carry_theme_classes_and_keep_their_light_colours():
+    # A page's stylesheet restyles charts by class (the web app's dark mode); the standalone
+    # report and the PDF draw the presentation attributes, which stay the light palette.
+    from afterword.charts.svg import COLOURS
+
+    charts = [
+        line_chart("Mood", ["a", "b", "c"], [Series("one", [1, 2, 1]), Series("two", [2, 1, 2])],
+                   y_label="mood"),
+        bar_chart("Traps", ["a", "b"], [Series("one", [1, 2]), Series("two", [2, 0])]),
+    ]
+    for chart in charts:
+        assert "style=" not in chart.svg and "<style" not in chart.svg
+        assert 'fill="#ffffff" class="aw-bg"' in chart.svg
+        for part in ("aw-title", "aw-text", "aw-grid", "aw-axis"):
+            assert f'class="{part}"' in chart.svg, part
+        for tag in re.findall(r"<(?:rect|circle|polygon|polyline|line|text)\b[^>]*>", chart.svg):
+            assert "class=" in tag, tag
+        assert re.search(f'fill="{COLOURS[1]}"[^>]*class="aw-fill aw-s1', chart.svg)
+    assert f'stroke="{COLOURS[0]}" stroke-width="2" class="aw-line aw-s0"' in charts[0].svg
+    # The report is light on purpose: its page is white even where the system is dark.
+    assert "html { background: #ffffff; }" in render_html(_report())

@@ -238,7 +238,8 @@ def test_write_page_with_the_keyboard_alone(page):
 
 MAIN_PAGES = ["/write", "/timeline", "/search?q=party", "/entries/1", "/episodes", "/reflect",
               "/boundaries", "/progress", "/support", "/support/crisis", "/safety-plan",
-              "/resources", "/check", "/settings", "/exchange", "/progress/measures"]
+              "/resources", "/check", "/settings", "/exchange", "/progress/measures",
+              "/progress/schedule"]
 
 
 @pytest.mark.parametrize("variant", ["desktop", "mobile-375", "dark"])

@@ -47,3 +47,27 @@ def test_text_contrast_is_at_least_aa(dark, fore, back):
 def test_focus_ring_is_visible_against_the_page(dark):
     colours = palette(dark)
     assert contrast(colours["focus"], colours["bg"]) >= 3.0
+
+
+SERIES = ("chart-a", "chart-b", "chart-c", "chart-d", "chart-e")
+
+
+@pytest.mark.parametrize("name", SERIES)
+def test_chart_series_stand_out_on_the_dark_surface(name):
+    # WCAG 1.4.11 (3:1 for graphics). The light theme keeps the report's palette as it is.
+    colours = palette(dark=True)
+    assert contrast(colours[name], colours["surface"]) >= 3.0, name
+
+
+def test_chart_series_colours_match_the_charts_module_in_light_mode():
+    from afterword.charts.svg import COLOURS
+
+    light = palette(dark=False)
+    assert [light[f"chart-{c}"].lower() for c in "abcdef"] == [c.lower() for c in COLOURS]
+
+
+def test_charts_have_no_fixed_white_background_in_the_page():
+    # The SVG's own white rectangle is restyled by class; nothing in app.css pins it white.
+    assert "background: #fff" not in CSS
+    for part in ("aw-bg", "aw-title", "aw-text", "aw-grid", "aw-axis", "aw-outline"):
+        assert f".chart svg .{part}" in CSS

@@ -4,6 +4,13 @@ Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` that s
 numbers, plus a plain-text alternative and an HTML data table with the same numbers. Series are
 told apart by colour (Okabe-Ito, safe for colour-blindness) *and* by dash pattern and marker
 shape, so colour is never the only cue.
+
+Colours are SVG presentation attributes (light theme), which the standalone report and the PDF
+draw as they are. Every themable part also carries a class (``aw-bg``, ``aw-title``,
+``aw-text``, ``aw-grid``, ``aw-axis``, ``aw-outline``, and ``aw-line``/``aw-fill`` with
+``aw-s0``..``aw-s5`` for the series) so that a page's stylesheet can restyle the chart, e.g. the
+web app's dark mode; CSS rules override presentation attributes, and no inline ``style`` is
+needed (the app's CSP has no ``'unsafe-inline'``).
 """
 
 from __future__ import annotations
@@ -102,16 +109,21 @@ def _nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _marker(shape: str, x: float, y: float, colour: str) -> str:
+def _series_class(i: int, part: Literal["line", "fill"]) -> str:
+    return f'class="aw-{part} aw-s{i % len(COLOURS)}"'
+
+
+def _marker(shape: str, x: float, y: float, i: int) -> str:
+    paint = f'fill="{COLOURS[i % len(COLOURS)]}" {_series_class(i, "fill")}'
     if shape == "square":
-        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" {paint}/>'
     if shape == "triangle":
         pts = f"{x:.1f},{y - 4.5:.1f} {x - 4.5:.1f},{y + 3.5:.1f} {x + 4.5:.1f},{y + 3.5:.1f}"
-        return f'<polygon points="{pts}" fill="{colour}"/>'
+        return f'<polygon points="{pts}" {paint}/>'
     if shape == "diamond":
         pts = f"{x:.1f},{y - 5:.1f} {x + 5:.1f},{y:.1f} {x:.1f},{y + 5:.1f} {x - 5:.1f},{y:.1f}"
-        return f'<polygon points="{pts}" fill="{colour}"/>'
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+        return f'<polygon points="{pts}" {paint}/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" {paint}/>'
 
 
 def _frame(
@@ -125,8 +137,9 @@ def _frame(
         f'font-family="{FONT}" font-size="11">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        f'<text x="{x0}" y="20" font-size="14" font-weight="bold" fill="#1a1a1a">'
+        f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff" class="aw-bg"/>',
+        f'<text x="{x0}" y="20" font-size="14" font-weight="bold" fill="#1a1a1a" '
+        f'class="aw-title">'
         f"{escape(title)}</text>",
     ]
     for tick in _nice_ticks(y_min, y_max):
@@ -135,19 +148,21 @@ def _frame(
         y = y0 - (tick - y_min) / (y_max - y_min) * (y0 - y1)
         parts.append(
             f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" stroke="#dddddd" '
-            f'stroke-width="1"/>'
+            f'stroke-width="1" class="aw-grid"/>'
         )
         parts.append(
-            f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
-            f"{escape(_fmt(tick))}</text>"
+            f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333" '
+            f'class="aw-text">{escape(_fmt(tick))}</text>'
         )
     parts.append(
-        f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="#555555" stroke-width="1"/>'
+        f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="#555555" stroke-width="1" '
+        f'class="aw-axis"/>'
     )
     if y_label:
         parts.append(
             f'<text x="14" y="{(y0 + y1) / 2:.1f}" fill="#333333" text-anchor="middle" '
-            f'transform="rotate(-90 14 {(y0 + y1) / 2:.1f})">{escape(y_label)}</text>'
+            f'class="aw-text" transform="rotate(-90 14 {(y0 + y1) / 2:.1f})">'
+            f"{escape(y_label)}</text>"
         )
     return parts, x0, x1, y0, y1
 
@@ -167,12 +182,13 @@ def _x_labels(
             label = c if len(c) <= 16 else c[:15] + "\u2026"
             out.append(
                 f'<text x="{x:.1f}" y="{y0 + 12:.1f}" text-anchor="end" fill="#333333" '
-                f'transform="rotate(-30 {x:.1f} {y0 + 12:.1f})">{escape(label)}</text>'
+                f'class="aw-text" transform="rotate(-30 {x:.1f} {y0 + 12:.1f})">'
+                f"{escape(label)}</text>"
             )
         else:
             out.append(
-                f'<text x="{x:.1f}" y="{y0 + 16:.1f}" text-anchor="middle" fill="#333333">'
-                f"{escape(c)}</text>"
+                f'<text x="{x:.1f}" y="{y0 + 16:.1f}" text-anchor="middle" fill="#333333" '
+                f'class="aw-text">{escape(c)}</text>'
             )
     return out
 
@@ -189,15 +205,17 @@ def _legend(series: Sequence[Series], y: float, kind: str) -> list[str]:
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             out.append(
                 f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x + 22:.1f}" y2="{y:.1f}" '
-                f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
+                f'stroke="{colour}" stroke-width="2"{dash_attr} {_series_class(i, "line")}/>'
             )
-            out.append(_marker(MARKERS[i % len(MARKERS)], x + 11, y, colour))
+            out.append(_marker(MARKERS[i % len(MARKERS)], x + 11, y, i))
         else:
             out.append(
                 f'<rect x="{x:.1f}" y="{y - 6:.1f}" width="22" height="12" fill="{colour}" '
-                f'fill-opacity="{1 - 0.25 * (i % 3):.2f}" stroke="#333333" stroke-width="0.5"/>'
+                f'fill-opacity="{1 - 0.25 * (i % 3):.2f}" stroke="#333333" stroke-width="0.5" '
+                f'class="aw-fill aw-s{i % len(COLOURS)} aw-outline"/>'
             )
-        out.append(f'<text x="{x + 28:.1f}" y="{y + 4:.1f}" fill="#1a1a1a">{escape(s.name)}</text>')
+        out.append(f'<text x="{x + 28:.1f}" y="{y + 4:.1f}" fill="#1a1a1a" class="aw-text">'
+                   f"{escape(s.name)}</text>")
         x += 40 + 7 * len(s.name)
     return out
 
@@ -280,11 +298,11 @@ def line_chart(
             if len(r) > 1:
                 parts.append(
                     f'<polyline points="{" ".join(r)}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2"{dash_attr}/>'
+                    f'stroke-width="2"{dash_attr} {_series_class(i, "line")}/>'
                 )
         for x, v in zip(xs, s.values, strict=True):
             if v is not None:
-                parts.append(_marker(MARKERS[i % len(MARKERS)], x, ypos(v), colour))
+                parts.append(_marker(MARKERS[i % len(MARKERS)], x, ypos(v), i))
     parts.extend(_x_labels(categories, xs, y0))
     return _finish("line", title, categories, series, (lo, hi), parts, desc, first_column)
 
@@ -317,7 +335,8 @@ def bar_chart(
             parts.append(
                 f'<rect x="{x:.1f}" y="{y0 - height:.1f}" width="{bar_w - 1:.1f}" '
                 f'height="{height:.1f}" fill="{colour}" fill-opacity="{opacity:.2f}" '
-                f'stroke="#333333" stroke-width="0.5"/>'
+                f'stroke="#333333" stroke-width="0.5" class="aw-fill aw-s{i % len(COLOURS)} '
+                f'aw-outline"/>'
             )
     parts.extend(_x_labels(categories, xs, y0))
     return _finish("bar", title, categories, series, (lo, hi), parts, desc, first_column)

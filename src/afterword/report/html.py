@@ -12,6 +12,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _CSS = """
 :root { color-scheme: light; }
+html { background: #ffffff; }
 body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1a1a1a;
        max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
