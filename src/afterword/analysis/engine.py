@@ -276,8 +276,13 @@ def analyze_parallel(texts: Sequence[str], workers: int) -> list[Result]:
     encoder_mod.get()
     heads_mod.get()
     chunks = [list(texts[i : i + PARALLEL_CHUNK]) for i in range(0, len(texts), PARALLEL_CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.map(analyze, chunks)
+    # This process does the first share itself: one process fewer to start, one share fewer
+    # of results to pickle back, and no core left to a parent that only waits.
+    own = -(-len(chunks) // workers)
+    with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+        pending = pool.map_async(analyze, chunks[own:])
+        parts = [analyze(chunk) for chunk in chunks[:own]]
+        parts += pending.get()
     return [r for part in parts for r in part]
 
 
