@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (possibly repeated, possibly followed by quotes or brackets)
-# and whitespace, or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"'”’)\]])\s+|\s*\n\s*")
+# and whitespace, or at a line break. Every such stretch starts with a space character, and
+# the look-ahead says so first: ``re`` then drops most positions after one test (~2x faster).
+_BOUNDARY = re.compile(r"(?=\s)(?:(?<=[.!?…])\s+|(?<=[.!?…][\"'”’)\]])\s+|\s*\n\s*)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _ALNUM = re.compile(r"[^\W_]")  # a word character other than "_": exactly str.isalnum()
 
