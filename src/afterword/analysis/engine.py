@@ -229,8 +229,10 @@ def _multilabel_all(
     p_sents: npt.NDArray[np.float32],
     sizes: Sequence[int],
 ) -> list[Found]:
-    """What ``_multilabel`` finds, for every text of a batch at once (``sizes``: sentences per
-    text, their rows back to back in ``p_sents``)."""
+    """For every text of a batch at once (``sizes``: sentences per text, their rows back to
+    back in ``p_sents``): each label whose score (the text's, or its best sentence's, whichever
+    is higher) reaches the threshold, with that best sentence (the first one, on a tie), best
+    score first. Segment max and first argmax in numpy give what per-text ``argmax`` gave."""
     out: list[Found] = [[] for _ in sizes]
     counts = np.asarray(sizes, dtype=np.int64).reshape(-1)
     nonempty = np.flatnonzero(counts)
