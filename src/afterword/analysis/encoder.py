@@ -18,7 +18,7 @@ import numpy.typing as npt
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ENCODER_DIR = ARTIFACTS / "encoder"
 MAX_SENTENCE_CHARS = 2000
-MAX_CACHED_CHUNKS = 200_000
+MAX_CACHED_CHUNKS = 50_000  # about 12 MB at most; a journal rarely has that many distinct words
 
 Matrix = npt.NDArray[np.float32]
 
