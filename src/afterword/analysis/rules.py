@@ -364,6 +364,11 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bbe\s+with\s+(?:my\s+)?[a-z]+\s+again\b[^.!?]{0,30}\b(?:wherever (?:she|he|they) (?:is|are)|in heaven|up there|on the other side)\b",
+    r"\bi\s+(?:have|'ve got|’ve got|'ve made|’ve made|made|got)\s+a\s+plan\b(?!\s+(?:for|to (?:get|finish|study|save|move|fix|talk|visit|go|pay|start|change|cook))|\s+b\b)",
+    r"\b(?:stand|standing|stood|sit|sitting|sat|lean\w*)\s+(?:by|at|on|in|out of)\s+(?:the\s+)?(?:open\s+)?(?:window|ledge|balcony|railing)\b[^.!?]{0,40}\b(?:floor|storey|story|high up|drop|edge|jump|fall)\b",
+    r"\b(?:want|wants|wanted|wanna)\s+(?:it\s+|everything\s+|to\s+)?(?:just\s+)?stop[,]?\s+(?:forever|for good|permanently)\b",
+    r"\b(?:not going to|won'?t|wont|not gonna|don'?t think i'?ll)\s+make\s+it\s+(?:to|until|till|through)\s+(?:my birthday|christmas|new year|next (?:year|week|month)|the weekend|summer|the end of)\b(?!\s+(?:party|dinner|drinks|meal|do|celebration))",
     r"\bonly\s+(?:still\s+)?(?:alive|here|around|breathing)\s+(?:because|for|cos)\b",
     r"\b(?:letter|note|message|text)\b[^.!?]{0,40}\bwhy\s+i\s+(?:had to|have to|need to|needed to|couldn'?t stay)\s*(?:go|leave|do (?:it|this))?\b",
     r"\b(?:wish|wishing|hope|hoping|pray|praying)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:accident|illness|car|bus|truck|something|someone|god|death|cancer)\b[^.!?]{0,20}\b(?:take me|takes me|kill me|kills me|end me|took me)\b",
@@ -503,7 +508,7 @@ _HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a
 _DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never|doesn'?t|doesnt|does not|don'?t|dont)"
 
 SEXUAL = _rxw(
-    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|took me (?:home|back)|brought me (?:home|back)|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
+    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|weight on me|took me (?:home|back)|brought me (?:home|back)|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
     r"condom|inside me|in me|on top of me|on top|(?:his|her|their) hands?|grop\w*|pants|underwear|knickers|jeans|shirt|bra|skirt|dress|"
     r"zip\w*|unzip\w*|penetrat\w*|oral|blow ?job|go(?:ing)? down on|went down on|finger\w*|fondl\w*|rap(?:e|ed|ing|ist)|assault\w*|"
     r"made out|making out|make out|one night|his (?:room|place|flat|apartment|car|bed|house|dorm)|her (?:room|place|flat|apartment|car|bed|house|dorm)|"
@@ -566,6 +571,10 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:youth leader|coach|teacher|uncle|stepdad|stepfather|babysitter|priest|pastor|tutor|scout leader|neighbou?r|family friend|cousin)\b[^.!?]{0,60}\b(?:our (?:special |little )?secret|don'?t tell (?:anyone|your (?:mum|mom|parents|dad)))\b",
     r"\b(?:went along with it|let (?:him|her|them)|said yes|did it|gave in)\s+(?:only\s+)?(?:because|cos|since)\s+(?:i was (?:scared|afraid|frightened|terrified)|(?:he|she|they)(?:'d|’d| had| would| was| were| gets?| got)\s+(?:been\s+)?(?:so\s+)?(?:angry|violent|mad|scary|aggressive))\b",
     r"\b(?:unless|if)\s+i\s+(?:did|do|posed|pose|agreed to|went|sent)\b[^.!?]{0,20}\b(?:topless|nude|naked|undress\w*|sexual|nudes)\b",
+    r"\b(?:took|take|takes|taking)\s+what\s+(?:he|she|they)\s+want(?:ed|s)?\b|\bhad\s+(?:his|her|their)\s+way\s+with\s+me\b",
+    r"\b(?:makes?|making|forces?)\s+me\s+(?:have sex|do (?:it|things|stuff|that)|sleep with|go down|touch|perform|give)\b|\bstopped\s+saying\s+no\b(?!\s+to\b)",
+    r"\b(?:wasn'?t|was not|wasnt)\s+in\s+(?:a|any)\s+(?:state|condition|fit state)\s+to\s+(?:agree|consent|say (?:yes|no)|decide|know)\b",
+    r"\b(?:have|had)\s+to\s+(?:have sex|sleep with (?:him|her|them))\b[^.!?]{0,30}\b(?:or|otherwise|because)\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
@@ -606,6 +615,8 @@ NONCONSENT_CTX = _rxw(
     r"\bi\s+(?:just\s+)?(?:froze|freeze|was frozen|was paralys\w+|was paralyz\w+|couldn'?t move|could not move|couldnt move|couldn'?t speak|couldnt speak|couldn'?t say anything|couldn'?t breathe|couldn'?t scream|couldn'?t make a sound|went limp|went numb|dissociated|shut down|went somewhere else|just lay there|lay there|stared at the ceiling|waited for it to (?:be over|end|stop)|played dead)\b",
     r"\bmy\s+(?:whole\s+)?(?:body|mind|voice)\s+(?:just\s+|completely\s+)?(?:froze|went limp|went numb|shut down|went still|wouldn'?t (?:move|work|come out))\b",
     r"\b(?:too\s+(?:shocked|scared|frightened|stunned|afraid|terrified|confused|frozen))\s+to\s+(?:move|speak|say|react|stop|fight|scream|push|leave)\b",
+    r"\b(?:didn'?t|did not|never)\s+(?:get|have|got)\s+(?:a|any)\s+(?:say|choice)\b|\b(?:have|had)\s+to\s+do\s+it\b[^.!?]{0,30}\b(?:or|otherwise)\s+(?:he|she|they)\b",
+    r"\b(?:his|her|their)\s+weight\s+on\s+me\b|\b(?:not being|wasn'?t|was not)\s+able\s+to\s+(?:move|speak|breathe|say anything|scream|push)\b",
     r"\b(?:pretend(?:ed|ing)?|pretend)\s+to\s+(?:be\s+)?(?:asleep|sleep)\b|\b(?:he|she|they)\s+(?:just\s+)?(?:kept going|carried on|went ahead|kept at it)\b|\btook\s+advantage\b|\b(?:didn'?t|didnt|couldn'?t|could not)\s+fight\s+back\b|\b(?:didn'?t|did not|couldn'?t) know how to say no\b",
     r"\beven\s+(?:when|though|after|if)\s+i\s+(?:say|said|tell|told|keep saying|kept saying)\s+(?:him\s+|her\s+|them\s+)?(?:no|to stop|stop|i don'?t want|i didn'?t want)\b|\bcried\s+(?:through|during)\s+(?:it|the whole thing|all of it)\b|\bcrying\s+the\s+whole\s+time\b",
     r"\bi\s+(?:was|were)\s+(?:so\s+|really\s+|completely\s+|too\s+)?(?:out of it|wasted|blackout drunk|passed out|blacked out|barely conscious|unconscious|drugged)\b|\bi\s+(?:feel|felt)\s+(?:so\s+)?violated\b",

@@ -102,7 +102,9 @@ def crisis(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
     # The risk words alone, in a sentence about the writer, when no veto of their own applies.
     lexicon_vetoed: set[int] = set()
     for i, spans in _matches(rules.CRISIS_LEXICON, texts).items():
-        if rules.CRISIS_LEXICON_VETO.search(texts[i]):
+        if rules.CRISIS_LEXICON_VETO.search(texts[i]) or all(
+            _speaker_is_other(texts[i], a) for a, _ in spans
+        ):  # fear, grief, illness; or the death words are about someone else
             lexicon_vetoed.add(i)
         elif rules.FIRST_PERSON.search(texts[i]):
             hits.setdefault(i, []).extend(spans)
