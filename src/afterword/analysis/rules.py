@@ -111,7 +111,7 @@ CRISIS = _rx(
     # passive wishes to be dead, and hopelessness about living
     r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?i\s+(?:don'?t|won'?t|never|wouldn'?t|do not|will not)\s+wake\s+up",
     r"\b(?:fall|go|drift)\s+(?:asleep|to sleep)\s+(?:forever|for good|and not wake|and never wake)",
-    r"\bwish(?:ed)?\s+i\s+(?:had\s+)?(?:never been born|was never born|could (?:just\s+)?(?:fade away|cease to exist|not exist|stop existing))",
+    r"\bwish(?:ed)?\s+i(?:'d|’d)?\s+(?:had\s+)?(?:never been born|was never born|could (?:just\s+)?(?:fade away|cease to exist|not exist|stop existing))",
     r"\b(?:wouldn'?t|would not|don'?t|do not)\s+(?:mind|care)\s+if\s+i\s+(?:died|were dead|was dead|didn'?t wake up|got hit|never woke up)",
     r"\b(?:hope|hoping|wish|wishing)\s+(?:a|the|that a|some)\s+(?:car|bus|truck|train|plane)\b[^.!?]{0,30}\b(?:hit|hits|crash|crashes|kill|kills)",
     r"\b(?:wish|wishing|hope|hoping)\s+(?:something|someone)\s+(?:would\s+)?kill(?:s|ed)?\s+me\b",
@@ -219,10 +219,10 @@ NONCONSENT = _rx(
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out)\b",
     r"\b(?:raped?|raping|rapist|sexually\s+assault\w*|assaulted\s+me|molest\w*|groped?\s+me|abused\s+me)\b",
     r"\b(?:wasn'?t|wasnt|was not|isn'?t|is not|not|never)\s+(?:fully\s+|really\s+|entirely\s+|even\s+)?consensual\b|\bagainst\s+my\s+will\b|\bwithout\s+my\s+(?:consent|permission|agreement|say)\b|\bnon-?consensual\b",
-    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b",
+    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b(?!\s+to\s+(?:the|a|an|this|that|my|his|her)\s+(?:interview|job|offer|plan|trip|idea|project|contract|terms|move|date|party|second))",
     r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|that|any of it|sex|to\s+(?:have sex|sleep with|do (?:it|that|anything|any of it)|go (?:that far|further|all the way)|hook up|kiss|be touched))\b",
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
-    r"\b(?:didn'?t|did not|wouldn'?t|would not|doesn'?t|does not|won'?t|never|don'?t|refuses to|refused to)\s+take\s+no\s+for\s+an\s+answer\b",
+    r"\b(?:didn'?t|did not|wouldn'?t|would not|doesn'?t|does not|won'?t|never|don'?t|refuses to|refused to)\s+take\s+no\s+(?:for|as)\s+an\s+answer\b",
     r"\bi\s+(?:said|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them))\s+['\"“]?(?:no|stop|to stop|i didn'?t want|i don'?t want|not to)\b"
     r"[^.!?]{0,80}\b(?:but\s+(?:he|she|they)|(?:he|she|they)\s+(?:just\s+)?(?:kept|didn'?t stop|did not stop|did it anyway|still|carried on|continued|ignored|laughed|pushed|did not care|didn'?t care)|"
     r"(?:he|she|they)\s+(?:didn'?t|did not|wouldn'?t|would not)\b(?!\s+(?:mind|push|pressure|argue|ask again|make a big deal|get angry|pressure me))|anyway|kept going)\b",
@@ -274,7 +274,7 @@ NONCONSENT_NEGATED = _rx(
     r"\b(?:consent|consented|agreed|said yes)\b[^.!?]{0,30}\b(?:fully|freely|clearly|happily)\b",
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|first|before)\b",
     r"\b(?:he|she|they)\s+said\s+(?:that\s+was|that's|that’s|it\s+was|it's|it’s)\s+(?:completely\s+|totally\s+|absolutely\s+)?(?:fine|okay|ok|cool|alright)\b",
-    r"\bi\s+(?:really\s+|actually\s+|genuinely\s+)?wanted\s+(?:it|him|her|them|that)\b",
+    r"(?<!whether )(?<!if )\bi\s+(?:really\s+|actually\s+|genuinely\s+)?wanted\s+(?:it|him|her|them|that)\b(?!\s+or\s+not)",
 )
 
 # Words without which the learned crisis head may not decide alone: it is a paraphrase finder,
@@ -364,6 +364,12 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\b(?:go|went|going|slip|slipped|fade|faded)\s+away\s+(?:forever|for good|permanently|and never come back)\b",
+    r"\b(?:train|trains|bridge|pills|rope|roof|tracks|heights?|knife|knives|blade)\b[^.!?]{0,40}\bfor\s+the\s+wrong\s+reasons?\b",
+    r"\bwho\s+(?:gets|should get|can have|will get)\s+(?:what|my)\b",
+    r"\b(?:don'?t|dont|do not)\s+care\s+(?:what happens to me|if i (?:die|live|wake up|don'?t wake up)|whether i (?:live|die|wake up))\b|\bstopped\s+taking\s+my\s+(?:medication|meds|insulin|tablets|pills)\s+on\s+purpose\b",
+    r"\b(?:drive|driving|drove)\b[^.!?]{0,60}\bhop(?:e|ing)\s+(?:something happens|something hits me|i crash|i don'?t make it|it ends|i don'?t get home)\b",
+    r"\b(?:river|sea|lake|water|bridge|drop|tracks)\b[^.!?]{0,50}\bhow\s+(?:cold it would be|far (?:the drop|down)|high (?:it is|the drop)|quick it would be|easy it would be)\b",
     r"\bbe\s+with\s+(?:my\s+)?[a-z]+\s+again\b[^.!?]{0,30}\b(?:wherever (?:she|he|they) (?:is|are)|in heaven|up there|on the other side)\b",
     r"\bi\s+(?:have|'ve got|’ve got|'ve made|’ve made|made|got)\s+a\s+plan\b(?!\s+(?:for|to (?:get|finish|study|save|move|fix|talk|visit|go|pay|start|change|cook))|\s+b\b)",
     r"\b(?:stand|standing|stood|sit|sitting|sat|lean\w*)\s+(?:by|at|on|in|out of)\s+(?:the\s+)?(?:open\s+)?(?:window|ledge|balcony|railing)\b[^.!?]{0,40}\b(?:floor|storey|story|high up|drop|edge|jump|fall)\b",
@@ -410,7 +416,7 @@ CRISIS_MORE = _rxw(
     r"\b(?:all|every one of|the rest of|a pile of|a row of)\s+(?:of\s+)?my\s+(?:pills|tablets|meds|medication)\b[^.!?]{0,60}\b(?:table|in front of me|lined up|counted|sitting|staring|my hand|ready|bed|desk)\b|\b(?:pills|tablets)\s+(?:lined up|counted out|laid out)\b",
     r"\b(?:wrote|writing|written|left|leaving|finished)\s+(?:letters|notes)\s+(?:for|to)\s+(?:mum|mom|mam|dad|my|everyone|each of|all of|the kids|the people)\b",
     r"\bcan'?t\s+see\s+(?:any|a|the)\s+way\s+(?:to\s+(?:keep going|go on|carry on|live)|forward|out)\b|\b(?:dug|dig|digging)\s+my\s+nails\s+into\b",
-    r"\b(?:tonight|today|this weekend|tomorrow)\s+(?:might|could|will|is going to|may)\s+be\s+the\s+(?:night|day)\b|\b(?:look|looks|seem|seems)\s+like\s+an\s+accident\b|\b(?:gun|rope|pills|blade|razor|bridge|tracks)\b[^.!?]{0,60}\b(?:keep|kept|can'?t stop|cannot stop|can’t stop)\s+thinking\s+about\s+(?:it|that|them|using)\b",
+    r"\b(?:tonight|today|this weekend|tomorrow)\s+(?:might|could|will|is going to|may)\s+be\s+the\s+(?:night|day)\b(?![^.!?]{0,25}\b(?:ask|tell|kiss|propose|confess|say|text|call|meet)\b)|\b(?:look|looks|seem|seems)\s+like\s+an\s+accident\b|\b(?:gun|rope|pills|blade|razor|bridge|tracks)\b[^.!?]{0,60}\b(?:keep|kept|can'?t stop|cannot stop|can’t stop)\s+thinking\s+about\s+(?:it|that|them|using)\b",
     r"\b(?:told|said|say|saying|wave[ds]?)\b[^.!?]{0,30}\bgoodbye\b[^.!?]{0,40}\blike\s+(?:it\s+was|it's|it\s+were)\s+the\s+last\b",
     r"\b(?:won'?t|wont|not going to|not gonna|will not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|around|here|in anyone'?s way)\b[^.!?]{0,25}\b(?:much longer|for long|anymore|any more|soon)\b",
     r"\b(?:world|everyone|everybody|they|my family|my kids|people)\s+(?:would|will|'d)\s+(?:be\s+)?(?:better|happier|fine|okay|ok|relieved)\s+(?:off\s+)?(?:without me|if i)\b",
@@ -482,6 +488,7 @@ CRISIS_IDIOM_MORE = _rxw(
     r"getting (?:out|in|up|into)|a bump|at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
     r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
+    r"\b(?:shav\w*|wax\w*|epilat\w*)\b|\brazor\b[^.!?]{0,30}\bfor\s+my\s+(?:legs|armpits|face|beard|head)\b",
     r"\b(?:i'?m|im|i am)\s+(?:starving|dying for)\b(?!\s+myself)|\bstarving\b(?=[^.!?]{0,30}\b(?:lunch|dinner|food|eat|snack|breakfast|pizza)\b)",
     r"\b(?:want|wish|need)\s+(?:this|the|my)\s+(?:week|day|meeting|semester|term|exam|shift|year|month|weekend|lecture|call|season|noise|rain|party|headache)\s+to\s+(?:be over|end|stop)\b",
     r"\b(?:thought|felt like|sure|convinced)\s+i\s+(?:was|were)\s+(?:going to|gonna)\s+die\b|\bdie\s+on\s+(?:this|that)\s+hill\b|\b(?:almost|nearly)\s+died\b",
@@ -527,7 +534,7 @@ NONCONSENT_MORE = _rxw(
     r"\bi\s+(?:was|got|have been|had been)\s+(?:sexually\s+)?(?:assaulted|abused|molested|raped|groped|violated|sa'?d)\b|\bsa'?d\s+me\b|\br[\*@]pe[ds]?\b",
     r"\b(?:has|have|had)\s+sex\s+with\s+me\b[^.!?]{0,40}\b(?:when|while|whilst)\s+i(?:'m|’m| am| was|m)?\s+(?:asleep|sleeping|passed out|drunk|unconscious|out of it|crying)\b",
     # a no, a stop, a "didn't want to", ignored
-    r"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was tired|i didn'?t feel like it)\b"
+    r"\b(?:said|say|saying|kept saying|told (?:him|her|them)|whispered|begged|asked (?:him|her|them)|screamed|yelled|cried|mumbled|repeated|was saying)\s+['\"“]?(?:no|stop|please stop|to stop|not to|i didn'?t want|i didnt want|i don'?t want|i dont want|i wasn'?t ready|i was not ready|wait|it hurt|i wanted to stop|i wanted to go home|i want to go home|i was (?:too |so |really )?tired|i didn'?t feel like it)\b"
     r"[^.!?]{0,90}\b(?:anyway|anyways|said i'?d (?:like|enjoy) it|told me to relax|kept going|kept on|carried on|continued|went ahead|still (?:did|went|kept|had|pushed|pulled|took|got)|didn'?t wait|didnt wait|wouldn'?t wait|ignored|laughed|didn'?t stop|didnt stop|did not stop|didn'?t listen|didnt listen|didn'?t care|didnt care|wouldn'?t stop|would not stop|just kept|pushed|pulled)\b",
     r"\b(?:even|even though|though|although|after|when|while)\s+i\s+(?:said|kept saying|told (?:him|her|them)|was saying|had said|begged|asked (?:him|her|them) to stop|was crying|cried|pushed (?:him|her|them) away|tried to push|was asleep|was passed out|was drunk|didn'?t want|didnt want|did not want|wasn'?t ready|wasnt ready|said i wasn'?t|was shaking|was frozen|pulled away|moved away|tried to leave)\b[^.!?]{0,60}\b(?:he|she|they)\s+(?:still|kept|just|went|did|carried|continued|had|pushed|pulled|took|got|started)\b",
     rf"\b{_HE}\s+(?:still\s+|just\s+)?(?:kept going|kept on|carried on|continued|went ahead|did it anyway|did it regardless|didn'?t stop|didnt stop|did not stop|wouldn'?t stop|would not stop|didn'?t listen|didnt listen|didn'?t care)\b[^.!?]{{0,60}}\b(?:i said|i told|i was crying|i asked|i begged|i didn'?t want|i didnt want|i tried|i pushed|my no|no|stop)\b",
@@ -564,7 +571,7 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:slipped|took|pulled|rolled|peeled)\s+it\s+off\b[^.!?]{0,40}\b(?:without (?:telling|asking|saying)|didn'?t tell|didnt tell|halfway|half way|secretly|partway)\b",
     r"\b(?:didn'?t|didnt|did not|refused to|wouldn'?t|wouldnt|never)\s+(?:use|wear|put on)\s+(?:a\s+|the\s+|one\s+)?(?:condom|protection|rubber|one)\b[^.!?]{0,40}\b(?:even though|even tho|even if|after|when|though|tho|despite|although)\b",
     r"\bpush(?:ed|ing)?\s+my\s+head\s+(?:down|towards|toward|into)\b|\bforced\s+my\s+head\b",
-    r"\b(?:filmed|recorded|photographed|took (?:photos|pictures|pics|videos?) of)\s+me\b[^.!?]{0,40}\b(?:without (?:asking|consent|permission|telling me|me knowing)|while i was (?:asleep|passed out|drunk|naked|undress\w*))\b",
+    r"\b(?:filmed|recorded|photographed|took (?:photos|pictures|pics|videos?) of)\s+(?:me|us)\b[^.!?]{0,40}\b(?:without (?:asking|consent|permission|telling me|me knowing)|while i was (?:asleep|passed out|drunk|naked|undress\w*))\b",
     r"\b(?:shared|posted|leaked|sent|showed)\s+(?:my|our)\s+(?:nudes|naked (?:photos|pics|pictures)|sex tape|intimate (?:photos|pics|pictures|video))\b",
     r"\b(?:halfway|half way|partway|midway)\b[^.!?]{0,30}\b(?:took|pulled|slipped|rolled)\s+(?:it|the condom)\s+off\b|\bignored\s+(?:me|it)\s+when\s+i\s+(?:said|told|asked|begged|cried|screamed)\b",
     r"\bi\s+never\s+(?:said|agreed)\s+(?:that|it)\s+(?:was|would be)\s+(?:okay|ok|fine|alright)\b|\bwake\s+me\s+up\s+(?:by|with)\s+(?:having sex|touching|sex|him inside|her hand)\b",
@@ -575,10 +582,13 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:makes?|making|forces?)\s+me\s+(?:have sex|do (?:it|things|stuff|that)|sleep with|go down|touch|perform|give)\b|\bstopped\s+saying\s+no\b(?!\s+to\b)",
     r"\b(?:wasn'?t|was not|wasnt)\s+in\s+(?:a|any)\s+(?:state|condition|fit state)\s+to\s+(?:agree|consent|say (?:yes|no)|decide|know)\b",
     r"\b(?:have|had)\s+to\s+(?:have sex|sleep with (?:him|her|them))\b[^.!?]{0,30}\b(?:or|otherwise|because)\b",
+    r"\b(?:count|counts|counted)\s+as\s+(?:assault|rape|abuse|sexual assault)\b|\b(?:was|is)\s+it\s+(?:still\s+)?(?:assault|rape)\b|\bwhether\s+i\s+wanted\s+(?:it|to)\s+or\s+not\b",
+    r"\basked\s+(?:him|her|them)\s+to\s+(?:wear|use|put on)\s+(?:a\s+condom|one|protection|a rubber)\b[^.!?]{0,40}\b(?:didn'?t|didnt|refused|wouldn'?t|laughed|took it off|ignored)\b",
+    r"\bmy\s+body\s+was\s+used\b|\bused\s+my\s+body\b|\byou\s+know\s+you\s+want\s+(?:this|it|me)\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
-    r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
+    r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|my (?:friend'?s|mum'?s|mom'?s|parents'?|sister'?s|brother'?s|best friend'?s) (?:dad|father|mum|mom|uncle|boyfriend|husband|brother|boss)|a friend of my (?:dad|mum|mom|parents)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
     r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|touching me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
     r"\bgroom(?:ed|ing)\s+me\b",
@@ -645,7 +655,7 @@ NONCONSENT_NEGATED_MORE = _rxw(
     r"\b(?:was|it's|it’s|it is|it was)\s+(?:completely\s+|totally\s+|entirely\s+)?my\s+(?:own\s+)?(?:choice|decision|idea)\b|\bi\s+(?:chose|decided)\s+to\s+(?:sleep|have sex|hook up|go home with|stay)\b|\bi\s+(?:initiated|started)\s+(?:it|things)\b",
     r"\b(?:he|she|they)\s+(?:stopped|backed off|pulled away|let go|checked in|asked again|respected)\b(?![^.!?]{0,10}\b(?:only|after)\b)",
     r"\b(?:asked|checked)\s+(?:me\s+)?(?:if|whether|before|first|again)\b|\bi\s+said\s+yes\s+(?:and|because)\s+i\s+(?:meant|wanted)\b",
-    r"\bhappy\s+tears\b|\btears\s+of\s+joy\b|\bcried\s+(?:with|from)\s+(?:happiness|joy|relief)\b",
+    r"\b(?:numb|froze|frozen)\s+with\s+cold\b|\bfreezing\s+cold\b|\bhappy\s+tears\b|\btears\s+of\s+joy\b|\bcried\s+(?:with|from)\s+(?:happiness|joy|relief)\b",
     r"\bask(?:ed|ing|s)?\s+me\s+out\b|\bsaid\s+yes\s+to\s+(?:coffee|a date|dinner|drinks|going out|lunch|a second date)\b",
     r"\bboth\s+(?:wanted|agreed|consented|said yes|sober|into it)\b|(?<!not )(?<!n't )(?<!nt )(?<!n’t )(?<!never )(?<![-\w])consensual\b",
 )
