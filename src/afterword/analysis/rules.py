@@ -219,7 +219,7 @@ NONCONSENT = _rx(
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t)\s+let\s+me\s+(?:leave|go|get up|move|stop|out)\b",
     r"\b(?:raped?|raping|rapist|sexually\s+assault\w*|assaulted\s+me|molest\w*|groped?\s+me|abused\s+me)\b",
     r"\b(?:wasn'?t|wasnt|was not|isn'?t|is not|not|never)\s+(?:fully\s+|really\s+|entirely\s+|even\s+)?consensual\b|\bagainst\s+my\s+will\b|\bwithout\s+my\s+(?:consent|permission|agreement|say)\b|\bnon-?consensual\b",
-    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b(?!\s+to\s+(?:the|a|an|this|that|my|his|her)\s+(?:interview|job|offer|plan|trip|idea|project|contract|terms|move|date|party|second))",
+    r"\bi\s+(?:never|didn'?t|did not|couldn'?t|could not|wasn'?t able to)\s+(?:consent(?:ed)?|agree(?:d)?|say yes|said yes|give consent|gave consent)\b(?!\s+to\s+(?:the|a|an|this|that|my|his|her)\s+(?:interview|job|offer|plan|trip|idea|project|contract|terms|move|date|party|second)|\s+to\s+(?:at|in|during)\s+(?:the|a|work))",
     r"\bi\s+(?:didn'?t|did not|never)\s+want\s+(?:it|that|any of it|sex|to\s+(?:have sex|sleep with|do (?:it|that|anything|any of it)|go (?:that far|further|all the way)|hook up|kiss|be touched))\b",
     r"\b(?:ignored|didn'?t\s+listen\s+to|did not listen to|didn'?t\s+care\s+about)\s+(?:my|me\s+saying)\s+['\"“]?(?:no|stop)\b",
     r"\b(?:didn'?t|did not|wouldn'?t|would not|doesn'?t|does not|won'?t|never|don'?t|refuses to|refused to)\s+take\s+no\s+(?:for|as)\s+an\s+answer\b",
@@ -364,6 +364,11 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\b(?:urges?|urge|impulses?)\s+to\s+(?:crash|drive into|swerve|jump|step (?:out|off|in front)|walk into|let go)\b|\bleave\s+(?:for good|forever)\b",
+    r"\b(?:paracetamol|pills|tablets|painkillers|aspirin|tylenol|ibuprofen)\b[^.!?]{0,40}\b(?:different|several|three|two|four|multiple|separate)\s+(?:different\s+)?(?:shops|stores|pharmacies|chemists|supermarkets)\b",
+    r"\b(?:won'?t|wont|wouldn'?t|wouldnt|will not|not going to)\s+be\s+(?:around|here|alive)\s+to\s+see\b",
+    r"\bstop\s+being\s+(?:a\s+)?(?:problem|burden|bother|weight)\s+(?:for|to|on)\s+(?:everyone|anyone|you all|my family|them|people)\b",
+    r"\bif\b[^.!?]{0,50}\bby\s+\w+,?\s+(?:i'?m|im|i am)\s+done\b",
     r"\b(?:go|went|going|slip|slipped|fade|faded)\s+away\s+(?:forever|for good|permanently|and never come back)\b",
     r"\b(?:train|trains|bridge|pills|rope|roof|tracks|heights?|knife|knives|blade)\b[^.!?]{0,40}\bfor\s+the\s+wrong\s+reasons?\b",
     r"\bwho\s+(?:gets|should get|can have|will get)\s+(?:what|my)\b",
@@ -515,7 +520,7 @@ _HE = r"(?:he|she|they|him|her|them|this guy|the guy|that guy|the man|this man|a
 _DIDNT = r"(?:didn'?t|didnt|did not|wouldn'?t|wouldnt|would not|won'?t|wont|refused to|never|doesn'?t|doesnt|does not|don'?t|dont)"
 
 SEXUAL = _rxw(
-    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|weight on me|took me (?:home|back)|brought me (?:home|back)|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
+    r"\b(?:sex|sexual\w*|tease|prude|frigid|does it|weight on me|bedroom|intoxicated|took me (?:home|back)|brought me (?:home|back)|video|videos|come over|came over|slept with|sleep(?:ing)? with|hook(?:ed|ing)?\s?up|hookup|bed|kiss\w*|touch\w*|clothes|undress\w*|naked|nude\w*|"
     r"condom|inside me|in me|on top of me|on top|(?:his|her|their) hands?|grop\w*|pants|underwear|knickers|jeans|shirt|bra|skirt|dress|"
     r"zip\w*|unzip\w*|penetrat\w*|oral|blow ?job|go(?:ing)? down on|went down on|finger\w*|fondl\w*|rap(?:e|ed|ing|ist)|assault\w*|"
     r"made out|making out|make out|one night|his (?:room|place|flat|apartment|car|bed|house|dorm)|her (?:room|place|flat|apartment|car|bed|house|dorm)|"
@@ -585,12 +590,14 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:count|counts|counted)\s+as\s+(?:assault|rape|abuse|sexual assault)\b|\b(?:was|is)\s+it\s+(?:still\s+)?(?:assault|rape)\b|\bwhether\s+i\s+wanted\s+(?:it|to)\s+or\s+not\b",
     r"\basked\s+(?:him|her|them)\s+to\s+(?:wear|use|put on)\s+(?:a\s+condom|one|protection|a rubber)\b[^.!?]{0,40}\b(?:didn'?t|didnt|refused|wouldn'?t|laughed|took it off|ignored)\b",
     r"\bmy\s+body\s+was\s+used\b|\bused\s+my\s+body\b|\byou\s+know\s+you\s+want\s+(?:this|it|me)\b",
+    r"\b(?:something|things|stuff)\s+(?:had been|was|were|got|had)\s+(?:been\s+)?done\s+to\s+me\b|\b(?:pushed|forced|threw)\s+(?:himself|herself|themselves)\s+(?:on|onto|at)\s+me\b",
+    r"\bsaid\s+i\s+wanted\s+to\s+(?:go home|leave|stop|go)\b[^.!?]{0,20}\b(?:he|she|they)\s+(?:locked|blocked|wouldn'?t let|didn'?t let|grabbed|pulled|stood in)\b",
     r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
     r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|my (?:friend'?s|mum'?s|mom'?s|parents'?|sister'?s|brother'?s|best friend'?s) (?:dad|father|mum|mom|uncle|boyfriend|husband|brother|boss)|a friend of my (?:dad|mum|mom|parents)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ]\w+)?|an adult|much older|way older|a grown (?:man|woman)|in (?:his|her|their) (?:twenties|thirties|forties))\b[^.!?]{0,60}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
-    r"\b(?:my|an?|the|our)\s+(?:uncle|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|touching me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
+    r"\b(?:my|an?|the|our)\s+(?:uncle|step-?\w+|stepdad|stepfather|step-dad|stepbrother|cousin|babysitter|coach|teacher|neighbou?r|youth pastor|priest|family friend|mum'?s boyfriend|mom'?s boyfriend|dad'?s friend|grandfather|grandad|older brother)\b[^.!?]{0,60}\b(?:touched me|touching me|c(?:o|a)me into my (?:room|bed)|made me (?:touch|do|take|keep)|abused|molested|groom\w*|climbed into my bed|into my bed|had sex with me|our secret|keep it a secret|don'?t tell)\b",
     r"\bgroom(?:ed|ing)\s+me\b",
     r"\b(?:he|she|they)\s+(?:\w+\s+){0,3}?(?:kissed|touched|grabbed|kept|did|had sex|went|pulled|pushed|got|climbed)\b[^.!?]{0,60}\beven\s+(?:though|when|after)\s+i(?:'d|’d| had)?\s+(?:said|told|pulled away|pushed|asked|begged|was crying|moved away|didn'?t want|said no|turned away)\b",
     r"\b(?:he|she|they)\s+(?:was|were)\s+my\s+(?:teacher|coach|tutor|professor|lecturer|boss|manager|stepdad|stepfather|uncle|babysitter|youth pastor|priest|doctor|therapist)\b[^.!?]{0,40}\bi\s+was\s+(?:only\s+|just\s+|barely\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle|high) school)\b",
@@ -606,15 +613,15 @@ NONCONSENT_MORE = _rxw(
 # A sexual act done *to* the writer and, in the same sentence, a sign it was unwanted or could
 # not be agreed to (asleep, drunk, crying, frozen, a no). The combination, not a phrase.
 NC_ACT = _rxw(
-    r"\b(?:he|she|they|someone|somebody|a guy|this guy|the guy|a man|the man|my (?:ex|boyfriend|girlfriend|husband|wife|partner|date))\b[^.!?]{0,40}?"
+    r"\b(?:he|she|they|someone|somebody|a guy|this guy|the guy|a man|the man|my (?:ex|boyfriend|girlfriend|husband|wife|partner|date)|\w+'?s (?:boyfriend|husband|friend|brother|dad|father|uncle|boss|cousin))\b[^.!?]{0,40}?"
     r"\b(?:had sex with me|has sex with me|slept with me|fucked me|touch(?:ed|es|ing) me|kiss(?:ed|es|ing) me|undress(?:ed|es|ing) me|"
     r"got on top of me|climbed on(?: top of)? me|was inside me|put (?:his|her|their) (?:hands?|fingers|mouth|tongue)|went down on me|"
     r"finger(?:ed|s) me|grop(?:ed|es|ing) me|felt me up|pulled (?:down |off )?my|took (?:off )?my (?:clothes|pants|underwear|jeans|shirt|dress|top|bra|knickers)|"
-    r"took my (?:clothes|pants|underwear|jeans|shirt|dress|top|bra|knickers) off|started (?:touching|kissing|undressing) me|did (?:it|stuff|things) to me)\b",
+    r"took my (?:clothes|pants|underwear|jeans|shirt|dress|top|bra|knickers) off|took me (?:up )?to (?:a|his|her|their|the|an empty) (?:bedroom|room|bed)|started (?:touching|kissing|undressing) me|did (?:it|stuff|things) to me)\b",
 )
 NC_SIGNAL = _rxw(
     r"\b(?:didn'?t want|didnt want|did not want|said no|saying no|said stop|told (?:him|her|them) (?:no|to stop|i didn'?t want)|asleep|sleeping|"
-    r"passed out|blacked out|unconscious|too drunk|so drunk|really drunk|wasted|out of it|high|froze|frozen|crying|cried|sobbing|shaking|"
+    r"passed out|blacked out|unconscious|too drunk|so drunk|intoxicated|couldn'?t stand|couldnt stand|really drunk|wasted|out of it|high|froze|frozen|crying|cried|sobbing|shaking|"
     r"scared|terrified|afraid|couldn'?t move|couldnt move|couldn'?t speak|couldn'?t say|pulled away|pushed (?:him|her|them|his hand|her hand) away|"
     r"begged|wasn'?t ready|wasnt ready|not ready|without asking|without consent|without my|never asked|didn'?t ask|didnt ask|against my will|"
     r"no choice|forced|made me|wouldn'?t stop|didn'?t stop|didnt stop|kept going|even though i|even after i)\b",
@@ -647,6 +654,7 @@ NONCONSENT_CTX = _rxw(
     r"\b(?:he|she|they)\s+(?:said|told me)\s+(?:i\s+)?(?:owed|had to|have to|would|was (?:a tease|frigid))\b|\b(?:he|she|they)\s+(?:got|was)\s+(?:angry|mad|scary|aggressive)\s+(?:when|after|because)\s+i\s+(?:said no|hesitated|didn'?t want|pulled away|wanted to stop)\b",
     r"\b(?:don'?t|dont|do not)\s+remember\s+(?:much|anything|how)\b|\b(?:blacked|passed)\s+out\b|\bblackout\b",
     r"\b(?:grabbed|gripped|squeezed|held)\s+(?:down\s+)?my\s+(?:wrists?|arms?|hands|hair|neck|throat|hips?|legs?|face|jaw)\b|\b(?:he|she|they)\s+(?:went|took it|pushed it|pushed things|kept going)\s+further\b",
+    r"\b(?:didn'?t|wouldn'?t|won'?t|doesn'?t|didnt|wouldnt)\s+take\s+no\b|\blocked\s+the\s+(?:car|room|bedroom)\b|\b(?:took|carried|led|dragged|walked)\s+me\s+(?:up\s+)?(?:to|into)\s+(?:a|his|her|their|the|an empty)\s+(?:bedroom|room|bed|bathroom)\b",
     r"\b(?:nobody|no one|noone|no-one)\s+would\s+(?:ever\s+)?believe\s+(?:me|you)\b|\bonly\s+remember\s+(?:bits|pieces|flashes|fragments|snippets|parts)\b",
     r"\bi\s+(?:didn'?t|didnt|did not|never)\s+want\s+(?:to|him|her|them)\b|\bsaid\s+no\s+(?:so many times|again and again|over and over|multiple times|\w+ times|repeatedly)\b",
 )
