@@ -364,6 +364,8 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\b(?:swim|swimming|walk into the (?:sea|water|river|lake)|drive off|jump)\b[^.!?]{0,40}\b(?:and|to)\s+(?:not|never)\s+(?:come|coming)\s+(?:back|home)\b|\b(?:cliffs?|bridge|sea|river|lake|roof|tracks|woods)\b[^.!?]{0,40}\b(?:not|never)\s+(?:coming|come|going)\s+(?:home|back)\b",
+    r"\b(?:cuts|burns|scars)\s+(?:are|were|keep|keeps)\s+(?:getting\s+)?(?:deeper|worse|bigger)\b|\btak(?:e|ing)\s+the\s+(?:whole|entire)\s+(?:box|bottle|packet|pack|strip)\b",
     r"\b(?:urges?|urge|impulses?)\s+to\s+(?:crash|drive into|swerve|jump|step (?:out|off|in front)|walk into|let go)\b|\bleave\s+(?:for good|forever)\b",
     r"\b(?:paracetamol|pills|tablets|painkillers|aspirin|tylenol|ibuprofen)\b[^.!?]{0,40}\b(?:different|several|three|two|four|multiple|separate)\s+(?:different\s+)?(?:shops|stores|pharmacies|chemists|supermarkets)\b",
     r"\b(?:won'?t|wont|wouldn'?t|wouldnt|will not|not going to)\s+be\s+(?:around|here|alive)\s+to\s+see\b",
@@ -494,6 +496,7 @@ CRISIS_IDIOM_MORE = _rxw(
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
     r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
     r"\b(?:shav\w*|wax\w*|epilat\w*)\b|\brazor\b[^.!?]{0,30}\bfor\s+my\s+(?:legs|armpits|face|beard|head)\b",
+    r"\bhere\s+(?:much\s+)?longer\b[^.!?]{0,40}\b(?:lease|contract|tenancy|job|visa|moving|move|notice)\b|\b(?:lease|contract|tenancy|visa|notice)\b[^.!?]{0,40}\bhere\s+(?:much\s+)?longer\b",
     r"\b(?:i'?m|im|i am)\s+(?:starving|dying for)\b(?!\s+myself)|\bstarving\b(?=[^.!?]{0,30}\b(?:lunch|dinner|food|eat|snack|breakfast|pizza)\b)",
     r"\b(?:want|wish|need)\s+(?:this|the|my)\s+(?:week|day|meeting|semester|term|exam|shift|year|month|weekend|lecture|call|season|noise|rain|party|headache)\s+to\s+(?:be over|end|stop)\b",
     r"\b(?:thought|felt like|sure|convinced)\s+i\s+(?:was|were)\s+(?:going to|gonna)\s+die\b|\bdie\s+on\s+(?:this|that)\s+hill\b|\b(?:almost|nearly)\s+died\b",
@@ -592,7 +595,9 @@ NONCONSENT_MORE = _rxw(
     r"\bmy\s+body\s+was\s+used\b|\bused\s+my\s+body\b|\byou\s+know\s+you\s+want\s+(?:this|it|me)\b",
     r"\b(?:something|things|stuff)\s+(?:had been|was|were|got|had)\s+(?:been\s+)?done\s+to\s+me\b|\b(?:pushed|forced|threw)\s+(?:himself|herself|themselves)\s+(?:on|onto|at)\s+me\b",
     r"\bsaid\s+i\s+wanted\s+to\s+(?:go home|leave|stop|go)\b[^.!?]{0,20}\b(?:he|she|they)\s+(?:locked|blocked|wouldn'?t let|didn'?t let|grabbed|pulled|stood in)\b",
-    r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\b",
+    r"\b(?:lied|lying)\s+about\s+(?:wearing|using|having)\s+(?:a|the)?\s*condom\b|\bpoked\s+holes\s+in\s+(?:the\s+|his\s+|my\s+)?condoms?\b",
+    r"\b(?:posted|shared|leaked|sent|uploaded)\s+(?:the|a|our|my)\s+(?:video|videos|photos|pics|pictures|tape)\s+of\s+(?:us|me)\b|\b(?:get|gets|got|getting)\s+me\s+(?:drunk|wasted|high)\s+(?:so (?:i'?d|i'?ll|i would|that i)|on purpose|to make me)\b",
+    r"\b(?:he|she|they)\s+(?:was|were)\s+(?:doing it|inside me|on (?:top of )?me|touching me)\b[^.!?]{0,30}\b(?:till|until|when)\s+i\s+woke\b|\bdidn'?t\s+(?:even\s+)?know\s+(?:he|she|they)\s+(?:was|were)\s+(?:doing it|inside me|touching me)\b",
     # a minor with someone older
     r"\bi\s+was\s+(?:only\s+|just\s+|barely\s+|still\s+)?(?:1[0-7]|[5-9]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|underage|a minor|a kid|a child|in (?:middle school|high school|year (?:\d+|seven|eight|nine|ten|eleven|twelve)|grade \d+|\d+th grade|\w+th grade|ninth grade|tenth grade)|still at school|still in school)\b"
     r"[^.!?]{0,90}\b(?:(?:he|she|they)\s+(?:was|were)\s+(?:\d\d|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?|an adult|older|much older|way older|grown|a grown|in (?:his|her|their) (?:twenties|thirties|forties|fifties)|a teacher|my teacher|the coach|my coach|a senior|in college|at uni)|older\s+(?:guy|man|woman|boy|girl)|grown\s+(?:man|woman|up)|my (?:friend'?s|mum'?s|mom'?s|parents'?|sister'?s|brother'?s|best friend'?s) (?:dad|father|mum|mom|uncle|boyfriend|husband|brother|boss)|a friend of my (?:dad|mum|mom|parents)|adult|teacher|coach|stepdad|stepfather|uncle|babysitter|youth pastor|tutor|neighbou?r)\b",
