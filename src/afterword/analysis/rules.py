@@ -363,6 +363,10 @@ CRISIS_MORE = _rxw(
     r"\b(?:the|my)\s+only\s+way\s+out\b(?!\s+(?:of (?:this|the|my)\s+(?:job|debt|contract|lease|house|town|city|marriage|relationship)|is\s+(?:to\s+)?(?:work|talk|quit|leave|through)))",
     r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:didn'?t|didnt|never|don'?t)\s+wake\s+up\b|\bwhat\s+if\s+i\s+(?:just\s+)?(?:wasn'?t|wasnt|weren'?t)\s+(?:here|around|alive)\b",
     r"\bmy\s+(?:own\s+)?funeral\b|\bat\s+my\s+grave\b",
+    r"\bif\s+i\s+(?:got|get|was|were)\s+(?:hit|run over|killed)\b[^.!?]{0,40}\b(?:relieved|relief|fine|okay|wouldn'?t mind|glad|good)\b",
+    r"\bplanning\s+my\s+(?:last|final)\s+(?:day|night|week)\b(?![^.!?]{0,20}\b(?:at|of|in)\s+(?:this|the|my)\s+(?:job|work|school|uni|contract|office|flat))",
+    r"\b(?:don'?t|dont|can'?t|cant)\s+see\s+myself\s+(?:getting old|growing old|living (?:past|to|long)|making it|being here)\b|\bready\s+to\s+check\s+out\b(?!\s+(?:of|the|at|from|this|that|some|our|my))",
+    r"\b(?:holding|held|hold)\s+(?:the|a|my)\s+(?:knife|scissors)\b[^.!?]{0,40}\b(?:thinking about it|thinking about using|wrist|arm|skin|for a long time|for ages)\b",
     r"\b(?:swim|swimming|walk into the (?:sea|water|river|lake)|drive off|jump)\b[^.!?]{0,40}\b(?:and|to)\s+(?:not|never)\s+(?:come|coming)\s+(?:back|home)\b|\b(?:cliffs?|bridge|sea|river|lake|roof|tracks|woods)\b[^.!?]{0,40}\b(?:not|never)\s+(?:coming|come|going)\s+(?:home|back)\b",
     r"\b(?:cuts|burns|scars)\s+(?:are|were|keep|keeps)\s+(?:getting\s+)?(?:deeper|worse|bigger)\b|\btak(?:e|ing)\s+the\s+(?:whole|entire)\s+(?:box|bottle|packet|pack|strip)\b",
     r"\b(?:urges?|urge|impulses?)\s+to\s+(?:crash|drive into|swerve|jump|step (?:out|off|in front)|walk into|let go)\b|\bleave\s+(?:for good|forever)\b",
@@ -490,7 +494,7 @@ CRISIS_IDIOM_MORE = _rxw(
     r"\b(?:kill|end)\s+me\s+now\b|\bkill\s+(?:me|myself)\s+(?:laughing|with)\b|\b(?:killed|kills)\s+me\b",
     r"\b(?:end|ending|ended)\s+(?:it|things|this)\s+(?:with|between)\b|\b(?:end|ending)\s+(?:the|my|our)\s+(?:relationship|lease|contract|call|day|week|shift|streak|subscription)\b",
     r"\b(?:cut|cutting)\s+(?:back|down|out|ties|class|classes|carbs|sugar|corners|my hair|my nails|my losses|the cord|off|in line|loose|it close|it fine|the cake|onions|vegetables|my fringe|my bangs)\b|\bcut\s+myself\s+(?:some|a|off)\b",
-    r"\b(?:accidentally|by accident|it was an accident|by mistake|chopping|cooking|shaving|kitchen|paper cut|(?:cut|burn\w*|hit|bang\w*|bump\w*|scrap\w*|caught|trapped|slic\w*)\s+(?:myself|my\s+\w+)\s+on\s+(?:the|a|an|some)\s+\w+|on the (?:oven|stove|hob|iron|kettle)|(?:hot\s+)?(?:pan|oven|stove|hob|iron|kettle|baking tray)\b[^.!?]{0,40}\bburn\w*|burn\w*\b[^.!?]{0,30}\b(?:pan|oven|stove|hob|iron|kettle|toast|dinner)|"
+    r"\b(?:accidentally|by accident|it was an accident|by mistake|chopping|cooking|shaving|paper cut|(?:cut|burn\w*|hit|bang\w*|bump\w*|scrap\w*|caught|trapped|slic\w*)\s+(?:myself|my\s+\w+)\s+on\s+(?:the|a|an|some)\s+\w+|on the (?:oven|stove|hob|iron|kettle)|(?:hot\s+)?(?:pan|oven|stove|hob|iron|kettle|baking tray)\b[^.!?]{0,40}\bburn\w*|burn\w*\b[^.!?]{0,30}\b(?:pan|oven|stove|hob|iron|kettle|toast|dinner)|"
     r"getting (?:out|in|up|into)|a bump|at the gym|during (?:practice|training|the game|the match)|playing (?:football|soccer|rugby|basketball)|sprain\w*|pulled a muscle|while (?:running|cycling|hiking|climbing|lifting|cooking|shaving))\b",
     r"\b(?:relationship|marriage|friendship|engagement|situationship|lease|contract|subscription|call|conversation|argument|fight|job)\b[^.!?]{0,40}\bend\s+(?:it|this|things)\b|\b(?:hit|bang(?:ed)?|bumped|banging)\s+my\s+head\s+on\b|\b(?:ouch|oops|clumsy)\b",
     r"\bif\b[^.!?]{0,60}\b(?:i'?m|im|i am|i'?ll|i will)\s+(?:going to|gonna)?\s*(?:literally\s+|actually\s+)?die\b",
@@ -533,7 +537,10 @@ SEXUAL = _rxw(
 
 NONCONSENT_MORE = _rxw(
     # force and restraint
-    r"\b(?:held|pinned|pushed|shoved|forced|threw|pulled|dragged|trapped|cornered|locked)\s+me\s+(?:down|against|onto|on to|into|to the|under|in)\b",
+    r"\b(?:held|pinned|pushed|shoved|forced|threw|pulled|dragged)\s+me\s+(?:down|against|onto|on to|into|to the|under|in)\b",
+    r"\bowed\s+(?:him|her|them)\s+(?:this|it|sex)\b|\b(?:he|she|they|brother|uncle|dad|father|stepdad|cousin|guy|man|boss|host)\s+(?:got|climbed|crawled|came|slipped)\s+into\s+(?:my|the)\s+bed\b",
+    r"\b(?:keep quiet|stay quiet|not tell anyone|keep it (?:a )?secret)\s+or\s+(?:i'?d|i would|i'?ll|i will)\s+(?:lose|be fired|get fired|fail)\b",
+    r"\bscared\s+(?:he|she|they)(?:'d|’d| would)\s+(?:hit|hurt|leave|yell|get angry)\b[^.!?]{0,40}\b(?:so i|i went along|i let|i gave in)\b",
     r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|and (?:kept|pushed|pulled|forced)|down|too hard|above my head|behind my back)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
     rf"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
     r"\bforc(?:ed|ing|es)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing|es)\s+(?:me\s+)?(?:to|into)\b",
@@ -658,7 +665,7 @@ NONCONSENT_CTX = _rxw(
     r"\b(?:he|she|they)\s+(?:said|told me)\s+(?:i\s+)?(?:owed|had to|have to|would|was (?:a tease|frigid))\b|\b(?:he|she|they)\s+(?:got|was)\s+(?:angry|mad|scary|aggressive)\s+(?:when|after|because)\s+i\s+(?:said no|hesitated|didn'?t want|pulled away|wanted to stop)\b",
     r"\b(?:don'?t|dont|do not)\s+remember\s+(?:much|anything|how)\b|\b(?:blacked|passed)\s+out\b|\bblackout\b",
     r"\b(?:grabbed|gripped|squeezed|held)\s+(?:down\s+)?my\s+(?:wrists?|arms?|hands|hair|neck|throat|hips?|legs?|face|jaw)\b|\b(?:he|she|they)\s+(?:went|took it|pushed it|pushed things|kept going)\s+further\b",
-    r"\b(?:didn'?t|wouldn'?t|won'?t|doesn'?t|didnt|wouldnt)\s+take\s+no\b|\blocked\s+the\s+(?:car|room|bedroom)\b|\b(?:took|carried|led|dragged|walked)\s+me\s+(?:up\s+)?(?:to|into)\s+(?:a|his|her|their|the|an empty)\s+(?:bedroom|room|bed|bathroom)\b",
+    r"\b(?:trapped|cornered)\s+me\b|\b(?:didn'?t|wouldn'?t|won'?t|doesn'?t|didnt|wouldnt)\s+take\s+no\b|\blocked\s+the\s+(?:car|room|bedroom)\b|\b(?:took|carried|led|dragged|walked)\s+me\s+(?:up\s+)?(?:to|into)\s+(?:a|his|her|their|the|an empty)\s+(?:bedroom|room|bed|bathroom)\b",
     r"\b(?:nobody|no one|noone|no-one)\s+would\s+(?:ever\s+)?believe\s+(?:me|you)\b|\bonly\s+remember\s+(?:bits|pieces|flashes|fragments|snippets|parts)\b",
     r"\bi\s+(?:didn'?t|didnt|did not|never)\s+want\s+(?:to|him|her|them)\b|\bsaid\s+no\s+(?:so many times|again and again|over and over|multiple times|\w+ times|repeatedly)\b",
 )
