@@ -213,6 +213,17 @@ def _hand(task: str) -> list[dict[str, object]]:
     return rows
 
 
+# Traps and themes: later hand-written batches (DATASHEET). "_more" only trains; "_validation",
+# written after it with other topics and phrasing, is the *whole* validation split of the task
+# (thresholds are chosen there), so the rows that hashed to validation before now train.
+BATCHED = ("traps", "themes")
+
+
+def _batches(task: str) -> list[dict[str, object]]:
+    rows = _hand_file(HERE / "hand" / f"{task}_more.txt", "train")
+    return rows + _hand_file(HERE / "hand" / f"{task}_validation.txt", "validation")
+
+
 def _hand_file(path: Path, split: str | None) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -259,6 +270,9 @@ def main() -> None:
         ("rumination", RUMINATION),
     ):
         rows = _generated(task, table, rng) + _hand(task)
+        if task in BATCHED:
+            rows = [{**r, "split": "train"} if r["split"] == "validation" else r for r in rows]
+            rows += _batches(task)
         unique: dict[str, dict[str, object]] = {}
         for row in rows:
             unique.setdefault(str(row["text"]), row)
