@@ -7,6 +7,8 @@ from afterword.analysis import evaluate
 
 def test_evaluation_without_shared_data_skips_cleanly(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("AFTERWORD_SHARED_DATA", str(tmp_path / "absent"))
+    # The blind challenge set is evaluated once, by hand, never by the test suite.
+    monkeypatch.setattr(evaluate, "BLIND_DIR", tmp_path / "no-blind-set")
     out = tmp_path / "quality.md"
     assert evaluate.main(["--out", str(out)]) == 0
     doc = out.read_text()
@@ -23,3 +25,13 @@ def test_sharma_labels_are_normalised_to_the_contract():
     from afterword.analysis.labels import TRAPS
 
     assert set(evaluate.SHARMA_LABELS.values()) == set(TRAPS) | {"none"}
+
+
+def test_blind_rows_are_read_from_labelled_hand_lines(tmp_path, monkeypatch):
+    monkeypatch.setattr(evaluate, "BLIND_DIR", tmp_path)
+    assert evaluate.blind_rows("crisis") == []
+    (tmp_path / "crisis_challenge3.txt").write_text(
+        "# a comment\ncrisis | one\n- | two\n\nno separator here\n", encoding="utf-8"
+    )
+    rows = evaluate.blind_rows("crisis")
+    assert [(r["text"], r["labels"]) for r in rows] == [("one", ["crisis"]), ("two", [])]

@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from afterword.analysis import analyze
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
@@ -171,8 +172,30 @@ def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
     return lines, metrics
 
 
+# The blind third challenge set lives only as hand files (never in the training JSONL, so no
+# training or threshold code can reach it); read here and nowhere else.
+BLIND_DIR = repo_root() / "data" / "training" / "hand"
+
+
+def blind_rows(task: str) -> list[dict[str, Any]]:
+    path = BLIND_DIR / f"{task}_challenge3.txt"
+    if not path.exists():
+        return []
+    rows: list[dict[str, Any]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or " | " not in line:
+            continue
+        labels, _, text = line.partition(" | ")
+        labs = [] if labels.strip() == "-" else [x.strip() for x in labels.split(",")]
+        rows.append({"text": text.strip(), "labels": labs, "split": "challenge3"})
+    return rows
+
+
 def _binary(task: str, split: str = "test") -> tuple[list[str], dict[str, float]]:
-    rows = rows_with_negatives(task, split) if split == "test" else load_rows(task, split)
+    if split == "challenge3":
+        rows = blind_rows(task)
+    else:
+        rows = rows_with_negatives(task, split) if split == "test" else load_rows(task, split)
     if not rows:
         return [f"| {task} | - | - | - | - | - | - |"], {}
     results = analyze([r["text"] for r in rows])
@@ -235,6 +258,20 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         got, m = _binary(task, "challenge2")
         lines += got
         metrics.update({f"{k}_challenge2": v for k, v in m.items()})
+    lines += [
+        "",
+        "**Third challenge rows, blind** (`hand/*_challenge3.txt`, described in "
+        "`hand/CHALLENGE3.md`): written by another person while the second generation of "
+        "safety rules was being built; never read by anyone working on the rules, never in "
+        "the training files; evaluated once, after the rules and heads were frozen.",
+        "",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for task in ("crisis", "nonconsent"):
+        got, m = _binary(task, "challenge3")
+        lines += got
+        metrics.update({f"{k}_challenge3": v for k, v in m.items()})
     for task, labels in (("traps", TRAPS), ("themes", THEMES)):
         rows = load_rows(task, "test")
         results = analyze([r["text"] for r in rows])
@@ -262,6 +299,12 @@ TARGETS = [
     ("Crisis false-positive rate, second challenge rows", "crisis_fpr_challenge2", "<=", 0.05),
     ("Non-consent recall, second challenge rows", "nonconsent_recall_challenge2", ">=", 0.95),
     ("Non-consent false-positive rate, second challenge rows", "nonconsent_fpr_challenge2", "<=",
+     0.05),
+    ("Crisis recall, 3rd challenge rows (blind, evaluated once)", "crisis_recall_challenge3", ">=",
+     0.98),
+    ("Crisis false-positive rate, third challenge rows", "crisis_fpr_challenge3", "<=", 0.05),
+    ("Non-consent recall, third challenge rows", "nonconsent_recall_challenge3", ">=", 0.95),
+    ("Non-consent false-positive rate, third challenge rows", "nonconsent_fpr_challenge3", "<=",
      0.05),
     ("Thinking traps macro-F1 on Sharma (not trained on it)", "traps_sharma_macro_f1", ">=", 0.40),
     ("Emotions macro-F1, GoEmotions test", "emotions_goemotions_macro_f1", ">=", 0.40),
