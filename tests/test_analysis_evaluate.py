@@ -35,3 +35,24 @@ def test_blind_rows_are_read_from_labelled_hand_lines(tmp_path, monkeypatch):
     )
     rows = evaluate.blind_rows("crisis")
     assert [(r["text"], r["labels"]) for r in rows] == [("one", ["crisis"]), ("two", [])]
+
+
+def test_blind_rows_accept_the_usual_layouts(tmp_path, monkeypatch):
+    monkeypatch.setattr(evaluate, "BLIND_DIR", tmp_path)
+    lines = [
+        '{"text": "a", "labels": ["nonconsent"]}',
+        '{"text": "b", "label": 0}',
+        "1\tc",
+        "d\t0",
+        "nonconsent|e",
+        "+ f",
+        "- g",
+        "positive | h",
+        "none | i",
+        "??? j",
+    ]
+    (tmp_path / "nonconsent_challenge3.txt").write_text("\n".join(lines), encoding="utf-8")
+    rows = evaluate.blind_rows("nonconsent")
+    got = [(r["text"], bool(r["labels"])) for r in rows]
+    assert got == [("a", True), ("b", False), ("c", True), ("d", False), ("e", True),
+                   ("f", True), ("g", False), ("h", True), ("i", False)]

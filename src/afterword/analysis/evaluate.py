@@ -177,17 +177,68 @@ def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
 BLIND_DIR = repo_root() / "data" / "training" / "hand"
 
 
+_POSITIVE = {"1", "yes", "y", "pos", "positive", "+", "true", "t"}
+_NEGATIVE = {"-", "0", "no", "n", "neg", "negative", "none", "false", "f", "", "[]", "neither"}
+
+
+def _blind_label(token: str, task: str) -> bool | None:
+    """True/False for a label field of the blind file, None when it is not one."""
+    t = token.strip().strip("[]\"'").strip().lower()
+    parts = {x.strip().strip("\"'") for x in re.split(r"[,;/ ]+", t) if x.strip()}
+    if t in _POSITIVE or task in parts:
+        return True
+    if t in _NEGATIVE or parts <= _NEGATIVE | {"crisis", "nonconsent", "rumination"}:
+        return False
+    return None
+
+
+def _blind_line(line: str, task: str) -> tuple[str, bool] | None:
+    """(text, is_positive) for one line of a blind file, whatever the usual layout: JSON,
+    ``label | text``, ``label<TAB>text``, ``text<TAB>label``, ``+ text`` / ``- text``."""
+    if line.startswith("{"):
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            return None
+        text = obj.get("text")
+        if not isinstance(text, str):
+            return None
+        for key in ("labels", "label", task, "gold", "y"):
+            if key in obj:
+                value = obj[key]
+                if isinstance(value, list):
+                    return text, task in value or any(str(v).lower() in _POSITIVE for v in value)
+                if isinstance(value, bool):
+                    return text, value
+                lab = _blind_label(str(value), task)
+                return (text, lab) if lab is not None else None
+        return None
+    for sep in (" | ", "|", "\t", " :: ", " : "):
+        if sep in line:
+            left, _, right = line.partition(sep)
+            lab = _blind_label(left, task)
+            if lab is not None and right.strip():
+                return right.strip(), lab
+            head, _, tail = line.rpartition(sep)
+            lab = _blind_label(tail, task)
+            if lab is not None and head.strip():
+                return head.strip(), lab
+    if line[:2] in ("+ ", "- "):
+        return line[2:].strip(), line[0] == "+"
+    return None
+
+
 def blind_rows(task: str) -> list[dict[str, Any]]:
     path = BLIND_DIR / f"{task}_challenge3.txt"
     if not path.exists():
         return []
     rows: list[dict[str, Any]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or " | " not in line:
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-        labels, _, text = line.partition(" | ")
-        labs = [] if labels.strip() == "-" else [x.strip() for x in labels.split(",")]
-        rows.append({"text": text.strip(), "labels": labs, "split": "challenge3"})
+        got = _blind_line(line.strip(), task)
+        if got is not None:
+            rows.append({"text": got[0], "labels": [task] if got[1] else [], "split": "challenge3"})
     return rows
 
 
