@@ -30,7 +30,8 @@ MESSAGES.update({
         "That input looks like a binary file, not text, so it was not analysed."
     ),
     "analysis.cli.not_utf8": (
-        "That input is not valid UTF-8 text, so it was not analysed. Save it as UTF-8 and try again."
+        "That input is not valid UTF-8 text, so it was not analysed. "
+        "Save it as UTF-8 and try again."
     ),
     "analysis.cli.no_file": "There is no file at {path}.",
     "analysis.cli.unreadable": "The file at {path} could not be read.",
