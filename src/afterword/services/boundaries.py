@@ -3,8 +3,7 @@ edit history, and how much each pillar weighs for the person."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,11 +21,6 @@ class BoundaryService:
     def __init__(self, unlocked: Any, clock: Callable[[], datetime]) -> None:
         self._unlocked = unlocked
         self._clock = clock
-
-    @contextmanager
-    def _write(self) -> Iterator[Any]:
-        with self._unlocked.write_session_factory() as s, s.begin():
-            yield s
 
     # -- reading
 
@@ -54,7 +48,7 @@ class BoundaryService:
         now = self._clock()
         with rules():
             boundary = dom.new(text, dom.Origin("manual"), now, pillars)
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = self._insert(s, boundary, now)
             return self._load(s, row)
 
@@ -73,7 +67,7 @@ class BoundaryService:
     def set_weights(self, values: Mapping[str, int]) -> PillarWeights:
         with rules():
             weights = PillarWeights.from_mapping({**self.weights().weights, **values})
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             for pillar, weight in weights.as_dict().items():
                 row = s.get(PillarWeightRow, pillar)
                 if row is None:
@@ -115,7 +109,7 @@ class BoundaryService:
     def _change(self, boundary_id: int,
                 change: Callable[[dom.Boundary, datetime], dom.Boundary]) -> dom.Boundary:
         now = self._clock()
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = s.get(BoundaryRow, boundary_id)
             if row is None:
                 raise NotFound(msg("reflect.error.no_boundary"))

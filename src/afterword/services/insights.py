@@ -161,7 +161,7 @@ class InsightsService:
 
     @contextmanager
     def _write(self) -> Iterator[ProgressRepository]:
-        with self.unlocked.write_session_factory() as session, session.begin():
+        with self.unlocked.write_session() as session:
             yield ProgressRepository(session)
 
     @property

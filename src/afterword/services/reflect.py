@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -202,7 +201,7 @@ class ReflectService:
         state = self.engine.start(flow, context_texts=context_texts)
         outcome = self.engine.show_cards_for(state, labels)
         now = self._clock()
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = FlowRunRow(flow=flow, episode_id=episode_id, person_id=person_id,
                              status=ACTIVE, track=self.engine.track(outcome.state),
                              state_json=json.dumps(outcome.state.to_json()),
@@ -308,15 +307,10 @@ class ReflectService:
 
     # -- internals
 
-    @contextmanager
-    def _write(self) -> Any:
-        with self._unlocked.write_session_factory() as s, s.begin():
-            yield s
-
     def _change(self, run_id: int, change: Callable[[FlowState], Outcome]) -> RunOutcome:
         """Read the run, change it and save it with its effects under the write lock, so two
         windows (CLI and browser) answering at once cannot lose an answer."""
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = s.get(FlowRunRow, run_id)
             if row is None:
                 raise NotFound(msg("reflect.error.no_run"))
@@ -326,7 +320,7 @@ class ReflectService:
 
     def _apply(self, run: Run, outcome: Outcome) -> RunOutcome:
         """Save a state computed outside a transaction (new runs, re-checks)."""
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = s.get(FlowRunRow, run.id)
             if row is None:
                 raise NotFound(msg("reflect.error.no_run"))

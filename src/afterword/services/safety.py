@@ -4,8 +4,7 @@ additions, and the record of crisis check-ins that lets a check come back later.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,11 +22,6 @@ class SafetyService:
         self._unlocked = unlocked
         self._clock = clock
 
-    @contextmanager
-    def _write(self) -> Iterator[Any]:
-        with self._unlocked.write_session_factory() as s, s.begin():
-            yield s
-
     # -- safety plan
 
     def plan(self) -> plans.SafetyPlan:
@@ -42,7 +36,7 @@ class SafetyService:
         now = self._clock()
         with rules():
             new = plans.from_dict(sections, now)
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             s.add(SafetyPlanVersionRow(sections_json=json.dumps(new.as_dict()), created_at=now))
         return new
 
@@ -75,7 +69,7 @@ class SafetyService:
                      locale: str = res.FALLBACK) -> res.Resource:
         with rules():
             new = res.own_resource("own-new", locale, name, contact, about)
-        with self._write() as s:
+        with self._unlocked.write_session() as s:
             row = OwnResourceRow(locale=new.locale, name=new.name, contact=new.contact,
                                  about=new.about, created_at=self._clock())
             s.add(row)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +94,13 @@ class Unlocked:
         self.write_session_factory = store.write_session_factory
         self.journal = JournalService(store, settings, clock)
         self.exchange = ExchangeService(self.journal, clock)
+
+    @contextmanager
+    def write_session(self) -> Iterator[Any]:
+        """A session inside one write transaction (the writer lock is taken up front): what
+        every area's writes go through."""
+        with self.write_session_factory() as session, session.begin():
+            yield session
 
     def close(self) -> None:
         self.store.close()

@@ -30,11 +30,11 @@ class DraftBox:
     def save(self, slot: str, form: Any) -> Draft:
         fields = {name: str(field(form, name) or "")[:200_000] for name in DRAFT_FIELDS}
         now = datetime.now(UTC)
-        with self._unlocked.write_session_factory() as session, session.begin():
+        with self._unlocked.write_session() as session:
             return SqlDraftRepository(session).put(slot, fields, now)
 
     def discard(self, slot: str) -> None:
-        with self._unlocked.write_session_factory() as session, session.begin():
+        with self._unlocked.write_session() as session:
             SqlDraftRepository(session).discard(slot)
 
 
@@ -49,7 +49,7 @@ class Preferences:
             return SqlPreferenceRepository(session).all()
 
     def set(self, name: str, value: Any) -> None:
-        with self._unlocked.write_session_factory() as session, session.begin():
+        with self._unlocked.write_session() as session:
             SqlPreferenceRepository(session).set(name, value)
 
 
