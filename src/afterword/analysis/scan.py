@@ -37,6 +37,10 @@ WARM_UP = 16  # uses of a pattern before its scan is worked out
 # Stands for "one whitespace character" (``\\s``) inside the literal strings; the scan pattern
 # writes it back as ``\\s``. A private-use character no rule spells out (checked).
 _SPACE = "\ue000"
+# Stands for "a run of whitespace" (``\\s+``), written back as ``\\s+``. Without it a start
+# string stopped at the first ``\\s+``, and "i\\s" is found dozens of times per entry where
+# "i\\s+want" is found once: each find costs an attempt of the whole pattern.
+_SPACES = "\ue001"
 
 
 class _Unknown(Exception):
@@ -100,6 +104,8 @@ def _item(op: Any, av: Any) -> tuple[Literals, bool] | None:
             return None
         if lo == 1 and hi == 1:
             return strings, complete
+        if lo == 1 and hi == _c.MAXREPEAT and complete and strings == {_SPACE}:
+            return frozenset({_SPACES}), True
         return strings, False
     if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
         raise _Unknown
@@ -155,7 +161,7 @@ def _minimal(strings: Literals) -> tuple[str, ...]:
 
 def _needles(pattern: str) -> tuple[str, ...] | None:
     """The strings one of which starts every match of ``pattern``, or None if unknown."""
-    if _SPACE in pattern:
+    if _SPACE in pattern or _SPACES in pattern:
         return None
     try:
         parsed = _parser.parse(pattern, 0)
@@ -189,12 +195,20 @@ def _trie(needles: tuple[str, ...], leaves: list[str] | None = None) -> str:
             leaves.append(path)
             return "()"
         alts = [
-            (r"\s" if ch == _SPACE else re.escape(ch)) + emit(child, path + ch)
+            _token(ch) + emit(child, path + ch)
             for ch, child in sorted(node.items())
         ]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(root, "")
+
+
+def _token(ch: str) -> str:
+    if ch == _SPACE:
+        return r"\s"
+    if ch == _SPACES:
+        return r"\s+"
+    return re.escape(ch)
 
 
 class LiteralScan:
@@ -261,6 +275,11 @@ class LiteralScan:
 
 
 def _any_space(needle: str) -> str:
+    """The needle with every space as "any space", cut after its first run of spaces: the
+    hits of a MultiScan must say which strings start there, and "a\\s" and "a\\s+b" can both
+    be found at one place; "a\\s" alone stands for both."""
+    if _SPACES in needle:
+        needle = needle[: needle.index(_SPACES)] + _SPACE
     return "".join(_SPACE if c.isspace() else c for c in needle)
 
 
