@@ -132,3 +132,26 @@ class HeaderMissing(NotAVault):
 class WrongRecoveryKey(WrongPassphrase):
     code = "wrong_recovery_key"
     message_key = "journal.wrong_recovery_key"
+
+
+class TrapsWithheld(InvalidInput):
+    """Feedback on a detection that is withheld for this entry (DESIGN §3: once something is
+    known to have happened without full consent, its thoughts are not labelled as traps)."""
+
+    code = "traps_withheld"
+    http_status = 409
+    message_key = "journal.feedback_withheld"
+
+
+class TooManyAttempts(AfterwordError):
+    """Unlocking pauses after several wrong passphrases in a row (web app); ``retry_after`` is
+    how many seconds are left."""
+
+    code = "too_many_attempts"
+    exit_code = 1
+    http_status = 429
+    message_key = "web.error.too_many_attempts"
+
+    def __init__(self, retry_after: int = 1) -> None:
+        super().__init__(seconds=retry_after)
+        self.retry_after = retry_after

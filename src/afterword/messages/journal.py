@@ -166,4 +166,8 @@ MESSAGES: dict[str, str] = {
     ),
     "journal.bad_feedback_label": "A detector and label are needed, up to {limit} characters each.",
     "journal.bad_verdict": "A verdict is one of: {verdicts}.",
+    "journal.feedback_withheld": (
+        "This entry is kept without labels on your thoughts, so there is nothing here to mark. "
+        "Nothing was changed."
+    ),
 }

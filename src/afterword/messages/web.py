@@ -569,6 +569,14 @@ MESSAGES: dict[str, str] = {
     "web.hint.locked": "Unlock with POST /api/v1/session, then send 'Authorization: Bearer TOKEN'.",
     "web.hint.fields": "Check these fields: {fields}.",
     "web.hint.wrong_passphrase": "Passphrases are case-sensitive.",
+    "web.error.too_many_attempts": (
+        "To keep your journal safe, unlocking pauses for a moment after several tries in a row. "
+        "You can try again in {seconds} s."
+    ),
+    "web.hint.too_many_attempts": (
+        "Passphrases are case-sensitive. If yours is lost, the recovery key can set a new one."
+    ),
+    "web.hint.traps_withheld": "Nothing needs doing; your entry is saved as you wrote it.",
     "web.http.404": "There is nothing at this address.",
     "web.http.405": "This address does not accept that kind of request.",
     "web.http.other": "That request could not be handled.",

@@ -10,13 +10,17 @@ It is known when
   detector found non-consent in one of their answers (and they did not say it misread them).
 
 Every place that shows or counts an entry's traps asks this module: the entry page, the API's
-``/api/v1/entries/{id}/analysis``, and the progress insights (trends, the report).
+``/api/v1/entries/{id}/analysis``, and the progress insights (trends, the report). What is not
+shown cannot be marked either: feedback on a withheld detection is refused
+(:meth:`CareRules.record_feedback`, :class:`~afterword.errors.TrapsWithheld`) and nothing is stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
+
+from afterword.errors import TrapsWithheld
 
 # Why traps are withheld for an entry (None: they may be shown).
 NONCONSENT = "nonconsent"  # the entry's own non-consent signal
@@ -40,6 +44,14 @@ def withheld_reason(result: Mapping[str, Any] | None, episode_id: int | None,
     if episode_id is not None and episode_id in survivor_episodes:
         return SURVIVOR_PATH
     return None
+
+
+def feedback_withheld(detector: str, label: str, reason: str | None) -> bool:
+    """Whether a "doesn't fit" / "fits" verdict on this detection must be refused: with traps
+    withheld, every trap is, and so are the regret and lesson themes that are not shown."""
+    if reason is None:
+        return False
+    return detector == "traps" or (detector == "themes" and label in _hidden_themes())
 
 
 def survivor_episodes_of(runs: Iterable[Any], on_survivor_path: Any) -> frozenset[int]:
@@ -109,3 +121,20 @@ class CareRules:
         result = dict(stored.result)
         reason = self.traps_withheld(entry, result)
         return with_care(result, reason), reason
+
+    def record_feedback(self, entry_id: int, detector: str, label: str, verdict: str) -> Any:
+        """Store a verdict on one of the entry's detections, unless that detection is withheld
+        (then :class:`~afterword.errors.TrapsWithheld`, and nothing is stored). The journal
+        service re-checks the entry's own non-consent signal inside its write."""
+        from afterword.domain.entries import validate_feedback
+        from afterword.services.journal import domain_rules
+
+        with domain_rules():  # bad input is told as such first
+            validate_feedback(detector, label, verdict)
+        journal = self._unlocked.journal
+        entry = journal.get(entry_id)
+        stored = journal.analysis_for(entry_id)
+        reason = self.traps_withheld(entry, stored.result if stored is not None else None)
+        if feedback_withheld(detector.strip(), label.strip(), reason):
+            raise TrapsWithheld()
+        return journal.record_feedback(entry_id, detector, label, verdict)

@@ -25,8 +25,9 @@ from afterword.domain.entries import (
 )
 from afterword.domain.episodes import Episode, validate_episode
 from afterword.domain.people import Person
-from afterword.errors import InvalidInput, NotFound
+from afterword.errors import InvalidInput, NotFound, TrapsWithheld
 from afterword.messages import msg
+from afterword.services import care
 from afterword.services.entry_analysis import Analysed, Analyzer, LocalAnalyzer, analysis_text
 from afterword.store.repositories import Store
 
@@ -303,12 +304,20 @@ class JournalService:
         return done
 
     def record_feedback(self, entry_id: int, detector: str, label: str, verdict: str) -> Feedback:
-        """Store that a detection "doesnt_fit" or is "confirmed"; the latest verdict counts."""
+        """Store that a detection "doesnt_fit" or is "confirmed"; the latest verdict counts.
+        Refused with TrapsWithheld when the detection is withheld by the entry's own
+        non-consent signal (``afterword.services.care``)."""
         with domain_rules():
             detector, label, verdict = dom.validate_feedback(detector, label, verdict)
         with self._store.write() as repos:
             if repos.entries.get(entry_id) is None:
                 raise NotFound(msg("journal.no_entry", id=entry_id))
+            stored = repos.analysis.get(entry_id)
+            # The entry's own non-consent signal, checked in this write; the survivor path
+            # needs the reflection runs, so front ends go through CareRules.record_feedback.
+            own = care.NONCONSENT if stored and care.nonconsent_flagged(stored.result) else None
+            if care.feedback_withheld(detector, label, own):
+                raise TrapsWithheld()
             feedback: Feedback = repos.analysis.add_feedback(
                 entry_id, detector, label, verdict, self._clock())
         return feedback

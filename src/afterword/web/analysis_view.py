@@ -112,9 +112,9 @@ def _explainers(view: AnalysisView, result: dict[str, Any]) -> list[tuple[str, s
     return out
 
 
-def record_feedback(unlocked: Any, entry_id: int, detector: str, label: str,
+def record_feedback(rules: CareRules, entry_id: int, detector: str, label: str,
                     verdict: str) -> None:
+    """Through the care rule: feedback on a withheld detection is refused (TrapsWithheld)."""
     if detector not in DETECTORS or verdict not in VERDICTS or not label or len(label) > 64:
         raise InvalidInput(msg("web.feedback.bad"))
-    unlocked.journal.get(entry_id)
-    unlocked.journal.record_feedback(entry_id, detector, label, verdict)
+    rules.record_feedback(entry_id, detector, label, verdict)

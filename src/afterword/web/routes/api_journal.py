@@ -156,9 +156,16 @@ def analyze(unlocked: Unlocked, body: TextIn) -> dict[str, Any]:
 
 
 @router.post("/entries/{entry_id}/feedback", status_code=204, tags=["analysis"])
-def feedback(unlocked: Unlocked, entry_id: Id, body: FeedbackIn) -> Response:
-    """Say that a detection does not fit (or does); stored with the entry."""
-    analysis_view.record_feedback(unlocked, entry_id, body.detector, body.label, body.verdict)
+def feedback(request: Request, unlocked: Unlocked, entry_id: Id, body: FeedbackIn) -> Response:
+    """Say that a detection does not fit (or does); stored with the entry.
+
+    Refused with 409 `traps_withheld` (nothing stored) for a detection the analysis withholds
+    for this entry (`traps_withheld` is not null there): its traps, and regret or lesson themes."""
+    from afterword.services.care import CareRules
+    from afterword.web.routes.pages_reflect import reflect_service
+
+    rules = CareRules(unlocked, reflect_service(request, unlocked))
+    analysis_view.record_feedback(rules, entry_id, body.detector, body.label, body.verdict)
     return Response(status_code=204)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from afterword.errors import AfterwordError, InvalidInput
+from afterword.errors import AfterwordError, InvalidInput, TrapsWithheld
 from afterword.messages import msg
 from afterword.web import analysis_view
 from afterword.web.deps import Unlocked
@@ -165,11 +165,21 @@ async def delete_entry(request: Request, entry_id: Id, unlocked: Unlocked) -> Re
 
 @router.post("/entries/{entry_id}/feedback")
 async def feedback(request: Request, entry_id: Id, unlocked: Unlocked) -> Response:
+    from afterword.services.care import CareRules
+    from afterword.web.routes.pages_reflect import reflect_service
+
     form = await request.form()
     detector = field(form, "detector")
     label = field(form, "label")
     verdict = field(form, "verdict", "doesnt_fit")
-    analysis_view.record_feedback(unlocked, entry_id, detector, label, verdict)
+    rules = CareRules(unlocked, reflect_service(request, unlocked))
+    try:
+        analysis_view.record_feedback(rules, entry_id, detector, label, verdict)
+    except TrapsWithheld as exc:
+        # A page opened before the traps were withheld: say so quietly where the button was.
+        if request.headers.get("hx-request"):
+            return render(request, "_feedback_withheld.html", message=exc.user_message())
+        raise
     if request.headers.get("hx-request"):
         return render(request, "_feedback_done.html", verdict=verdict)
     return see(f"/entries/{entry_id}#analysis")
