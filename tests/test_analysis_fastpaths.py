@@ -68,8 +68,10 @@ def test_literal_scan_works_out_starts_only_after_warm_up() -> None:
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\b(?:kill|killing|hang)\s+me", ("hang\ue000", "killing\ue000", "kill\ue000")),
-        (r"\bi\s+feel\b", ("i\ue000",)),
+        (r"\b(?:kill|killing|hang)\s+me", ("hang\ue001me", "killing\ue001me", "kill\ue001me")),
+        (r"\bi\s+feel\b", ("i\ue001feel",)),
+        (r"\bi\s\s+x", ("i\ue000\ue001x",)),
+        (r"\bi\s{2,}x", ("i\ue000",)),  # only \s+ is read as a run of spaces
         (r"(?:foo)?bar|baz", ("bar", "baz", "foobar")),
         (r"x*y", None),  # may start with anything
         (r"(?i)kill", None),  # flags: not modelled
@@ -111,6 +113,14 @@ def test_multi_scan_tells_apart_a_literal_space_and_any_space() -> None:
         [(0, 3)],
         [(4, 7)],
     ]
+
+
+def test_multi_scan_with_a_run_of_spaces_and_one_space_at_the_same_place() -> None:
+    multi = MultiScan([r"\bab\sc", r"\bab\s+cd", r"\bab\s*x"])
+    t = "ab c ab  cd ab\tcd abx ab \n x"
+    got = [_spans(f) for f in multi.finditer_all(t)]
+    assert got == [_spans(re.finditer(p, t)) for p in (r"\bab\sc", r"\bab\s+cd", r"\bab\s*x")]
+    assert got[1] == [(5, 11), (12, 17)]
 
 
 def test_chunk_cached_token_ids_equal_the_tokeniser_ids() -> None:
