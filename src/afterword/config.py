@@ -71,6 +71,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8765, _positive_int, "Port the web app listens on."),
     Setting("auto_lock_minutes", 10, _positive_int,
             "Minutes of inactivity after which the web app locks the journal."),
+    Setting("unlock_free_attempts", 5, _positive_int,
+            "Wrong passphrases in a row the web app allows before unlocking pauses."),
+    Setting("unlock_max_delay_seconds", 30, _positive_int,
+            "Longest pause, in seconds, between unlock attempts after wrong passphrases "
+            "(the pause doubles from 1 s)."),
     Setting("analyze_on_save", True, _bool,
             "Analyse entries when they are saved, and keep the results inside the vault."),
     Setting("open_browser", True, _bool, "Open the web app in the browser on `afterword serve`."),

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from afterword import __version__, config
 from afterword.web import errors, logs
+from afterword.web.backoff import UnlockBackoff
 from afterword.web.security import (
     HostGuard,
     SecurityHeaders,
@@ -37,13 +38,17 @@ def create_app(services: Any, settings: Any, *, clock: Clock | None = None,
                detector: Any = None) -> FastAPI:
     """Build the app over ``services``.
 
-    ``clock`` (monotonic seconds, for the auto-lock) and ``detector`` (what the guided flows use
-    to screen answers; by default the local analysis engine) can be injected.
+    ``clock`` (monotonic seconds, for the auto-lock and the pause after wrong passphrases) and
+    ``detector`` (what the guided flows use to screen answers; by default the local analysis
+    engine) can be injected.
     """
     from afterword.web.routes import ROUTERS
 
-    gate = Gate(services, auto_lock_minutes=int(settings.auto_lock_minutes),
-                clock=clock or time.monotonic)
+    clock = clock or time.monotonic
+    backoff = UnlockBackoff(free_attempts=int(settings.unlock_free_attempts),
+                            max_delay=float(settings.unlock_max_delay_seconds), clock=clock)
+    gate = Gate(services, auto_lock_minutes=int(settings.auto_lock_minutes), clock=clock,
+                backoff=backoff)
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Lock on time even when no request comes in, so the key does not stay in memory.

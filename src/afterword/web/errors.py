@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from afterword.errors import AfterwordError, Locked
+from afterword.errors import AfterwordError, Locked, TooManyAttempts
 from afterword.messages import MissingMessage, has, msg
 
 log = logging.getLogger("afterword.web")
@@ -35,6 +35,7 @@ _HTTP_CODES = {
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_input",
+    429: "too_many_attempts",
 }
 
 
@@ -70,8 +71,15 @@ def envelope_response(status: int, code: str, message: str, hint: str | None = N
     return JSONResponse(error_body(code, message, hint), status_code=status, headers=headers)
 
 
+def headers_for(exc: AfterwordError) -> dict[str, str] | None:
+    """Extra response headers an error asks for: how long to wait before unlocking again."""
+    if isinstance(exc, TooManyAttempts):
+        return {"Retry-After": str(exc.retry_after)}
+    return None
+
+
 def _page_response(request: Request, status: int, code: str, message: str,
-                   hint: str | None) -> Response:
+                   hint: str | None, headers: dict[str, str] | None = None) -> Response:
     if code == Locked.code:
         if request.headers.get("hx-request"):
             return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
@@ -80,17 +88,18 @@ def _page_response(request: Request, status: int, code: str, message: str,
     response: Response = templates.TemplateResponse(
         request, "error.html",
         {"status": status, "code": code, "message": message, "hint": hint},
-        status_code=status,
+        status_code=status, headers=headers,
     )
     return response
 
 
 def respond(request: Request, status: int, code: str, message: str,
-            hint: str | None = None) -> Response:
+            hint: str | None = None, headers: dict[str, str] | None = None) -> Response:
     if is_api(request):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 401:
+            headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
         return envelope_response(status, code, message, hint, headers)
-    return _page_response(request, status, code, message, hint)
+    return _page_response(request, status, code, message, hint, headers)
 
 
 def install(app: FastAPI) -> None:
@@ -98,7 +107,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(AfterwordError)
     async def _afterword_error(request: Request, exc: AfterwordError) -> Response:
-        return respond(request, exc.http_status, exc.code, user_message(exc), hint_for(exc.code))
+        return respond(request, exc.http_status, exc.code, user_message(exc), hint_for(exc.code),
+                       headers_for(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

@@ -13,11 +13,15 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from afterword.errors import Locked
+from afterword.errors import Locked, WrongPassphrase
+
+if TYPE_CHECKING:
+    from afterword.web.backoff import UnlockBackoff
 
 Clock = Callable[[], float]
 
@@ -34,8 +38,10 @@ class BrowserSession:
 class Gate:
     """The one place that unlocks, locks and checks access."""
 
-    def __init__(self, services: Any, *, auto_lock_minutes: int, clock: Clock = time.monotonic):
+    def __init__(self, services: Any, *, auto_lock_minutes: int, clock: Clock = time.monotonic,
+                 backoff: UnlockBackoff | None = None):
         self._services = services
+        self._backoff = backoff  # the pause after wrong passphrases (None: Argon2id alone)
         self._clock = clock
         self._guard = threading.RLock()
         self._unlocked: Any = None
@@ -90,6 +96,26 @@ class Gate:
             return str(created.recovery_key)
 
     def unlock(self, passphrase: str) -> Any:
+        """Open the journal (or check the passphrase when it is open already). While the pause
+        after wrong passphrases lasts, TooManyAttempts, and no key is derived."""
+        with self._guard, self._attempt():
+            return self._open(passphrase)
+
+    @contextmanager
+    def _attempt(self) -> Iterator[None]:
+        """One passphrase or recovery-key try, counted by the backoff."""
+        if self._backoff is None:
+            yield
+            return
+        self._backoff.check()
+        try:
+            yield
+        except WrongPassphrase:
+            self._backoff.failed()
+            raise
+        self._backoff.succeeded()
+
+    def _open(self, passphrase: str) -> Any:
         with self._guard:
             if self._unlocked is None:
                 self._unlocked = self._services.vault.unlock(passphrase)
@@ -102,8 +128,10 @@ class Gate:
     def recover(self, recovery_key: str, new_passphrase: str) -> Any:
         """Set a new passphrase with the recovery key, then unlock with it."""
         with self._guard:
-            self._services.vault.reset_passphrase_with_recovery_key(recovery_key, new_passphrase)
-            return self.unlock(new_passphrase)
+            with self._attempt():
+                self._services.vault.reset_passphrase_with_recovery_key(recovery_key,
+                                                                        new_passphrase)
+            return self._open(new_passphrase)
 
     def lock(self) -> None:
         with self._guard:

@@ -5,8 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from afterword.web.routes.pages_settings import apply_preferences
-from afterword.web.schemas import ERRORS, CreatedJournal, NewJournal, Passphrase, SessionOut, Status
+from afterword.web.schemas import (
+    ERRORS,
+    CreatedJournal,
+    ErrorEnvelope,
+    NewJournal,
+    Passphrase,
+    SessionOut,
+    Status,
+)
 from afterword.web.security import bearer_token
+
+UNLOCK_PAUSED = "Unlocking pauses after wrong passphrases in a row; see Retry-After"
 
 router = APIRouter(prefix="/api/v1", tags=["session"], responses=ERRORS)
 
@@ -31,9 +41,14 @@ def create_journal(request: Request, body: NewJournal) -> CreatedJournal:
                           auto_lock_seconds=gate.auto_lock_seconds)
 
 
-@router.post("/session", response_model=SessionOut, status_code=201)
+@router.post("/session", response_model=SessionOut, status_code=201,
+             responses={429: {"model": ErrorEnvelope, "description": UNLOCK_PAUSED}})
 def unlock(request: Request, body: Passphrase) -> SessionOut:
-    """Unlock the journal and get a bearer token for the other endpoints."""
+    """Unlock the journal and get a bearer token for the other endpoints.
+
+    After `unlock_free_attempts` wrong passphrases in a row, attempts are refused with 429
+    `too_many_attempts` and a `Retry-After` header (seconds) until the pause is over; the pause
+    doubles from 1 s up to `unlock_max_delay_seconds`, and a right passphrase ends it."""
     gate = request.app.state.gate
     apply_preferences(request, gate.unlock(body.passphrase))
     return SessionOut(token=gate.issue_token(), auto_lock_seconds=gate.auto_lock_seconds)

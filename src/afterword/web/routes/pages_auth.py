@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, WrongPassphrase
 from afterword.messages import msg
+from afterword.web.errors import headers_for
 from afterword.web.templating import render, see
 
 router = APIRouter(include_in_schema=False)
@@ -27,6 +28,13 @@ def _new_passphrase_problem(passphrase: str, confirm: str) -> str | None:
     if passphrase != confirm:
         return msg("web.create.mismatch")
     return None
+
+
+def _refused(request: Request, page: str, exc: AfterwordError) -> Response:
+    """The form again with the calm reason; while unlocking pauses, 429 and Retry-After."""
+    response = render(request, page, exc.http_status, error=exc.user_message())
+    response.headers.update(headers_for(exc) or {})
+    return response
 
 
 def _signed_in(request: Request, unlocked: object) -> None:
@@ -86,7 +94,7 @@ def unlock(request: Request, passphrase: Annotated[str, Form()] = "") -> Respons
     except WrongPassphrase as exc:
         return render(request, "unlock.html", 401, error=exc.user_message())
     except AfterwordError as exc:
-        return render(request, "unlock.html", exc.http_status, error=exc.user_message())
+        return _refused(request, "unlock.html", exc)
     _signed_in(request, unlocked)
     return see("/write")
 
@@ -110,7 +118,7 @@ def recover(request: Request, recovery_key: Annotated[str, Form()] = "",
     try:
         unlocked = gate.recover(recovery_key, passphrase)
     except AfterwordError as exc:
-        return render(request, "recover.html", exc.http_status, error=exc.user_message())
+        return _refused(request, "recover.html", exc)
     _signed_in(request, unlocked)
     return see("/write")
 
