@@ -152,11 +152,13 @@ def _or_none(strings: set[str], complete: bool) -> tuple[Literals, bool] | None:
 
 def _minimal(strings: Literals) -> tuple[str, ...]:
     """Drop strings that start with another string of the set (the shorter one is found too)."""
+    # In sorted order a string comes right after its prefixes and the strings that start with
+    # them, so the last one kept is the only one to test.
     kept: list[str] = []
-    for s in sorted(strings, key=len):
-        if not any(s.startswith(k) for k in kept):
+    for s in sorted(strings):
+        if not (kept and s.startswith(kept[-1])):
             kept.append(s)
-    return tuple(sorted(kept))
+    return tuple(kept)
 
 
 def _needles(pattern: str) -> tuple[str, ...] | None:
