@@ -14,6 +14,7 @@ from afterword.analysis import encoder as encoder_mod
 from afterword.analysis import heads as heads_mod
 from afterword.analysis import rumination as rumination_mod
 from afterword.analysis import safety
+from afterword.analysis.features import Lexical
 from afterword.analysis.labels import EMOTIONS, THEMES, TRAPS
 from afterword.analysis.result import (
     Detection,
@@ -125,10 +126,11 @@ def analyze(texts: Sequence[str]) -> list[Result]:
     groups = [[s.text for s in p.sents[:MAX_SENTENCES]] for p in prepared]
     text_vecs, sent_vecs = enc.encode_groups(groups)
 
+    lexical = Lexical(groups)
     with _one_blas_thread():
-        p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs)
-        p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs)
-        p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs)
+        p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
+        p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
+        p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
         p_crisis = hs["crisis"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
         p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
         p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]

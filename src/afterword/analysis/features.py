@@ -17,6 +17,7 @@ import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
@@ -84,33 +85,92 @@ def _grams(groups: Sequence[Sequence[str]], dim: int) -> tuple[Ints, Ints, Ints,
     return buckets, sent_ids, text_ids, sent_counts, text_counts
 
 
-def _segment_sum(rows: Matrix, ids: Ints, n: int) -> Matrix:
-    out = np.zeros((n, rows.shape[1]), dtype=np.float32)
-    if ids.size:
+@dataclass(frozen=True)
+class _Segments:
+    """How to add up gram rows per segment (sentence or text): the grams' buckets in segment
+    order (a stable sort, so each segment's grams keep their order), where each segment
+    starts, and which segment that is."""
+
+    buckets: Ints
+    starts: Ints
+    ids: Ints
+    size: int
+
+    @classmethod
+    def of(cls, buckets: Ints, ids: Ints, size: int) -> _Segments:
         order = np.argsort(ids, kind="stable")
         sorted_ids = ids[order]
         starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
-        for lo in range(0, starts.size, 256):
+        if not ids.size:
+            starts = starts[:0]
+        return cls(buckets[order], starts, sorted_ids[starts], size)
+
+    def sum(self, weights: Matrix) -> Matrix:
+        out = np.zeros((self.size, weights.shape[1]), dtype=np.float32)
+        starts, total = self.starts, self.buckets.size
+        for lo in range(0, starts.size, 256):  # in blocks: one huge gather thrashes the cache
             hi = min(lo + 256, starts.size)
-            a, b = starts[lo], (starts[hi] if hi < starts.size else sorted_ids.size)
-            out[sorted_ids[starts[lo:hi]]] = np.add.reduceat(
-                rows[order[a:b]], starts[lo:hi] - a, axis=0
+            a, b = starts[lo], (starts[hi] if hi < starts.size else total)
+            out[self.ids[lo:hi]] = np.add.reduceat(
+                weights[self.buckets[a:b]], starts[lo:hi] - a, axis=0
             )
-    return out
+        return out
+
+
+@dataclass(frozen=True)
+class _Hashed:
+    sents: _Segments
+    texts: _Segments
+    sent_scale: Matrix  # 1 / sqrt(grams), one column
+    text_scale: Matrix
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[str]], dim: int) -> _Hashed:
+        buckets, sent_ids, text_ids, sent_counts, text_counts = _grams(groups, dim)
+        in_sent = sent_ids >= 0
+        return cls(
+            _Segments.of(buckets[in_sent], sent_ids[in_sent], sent_counts.size),
+            _Segments.of(buckets, text_ids, len(groups)),
+            np.sqrt(np.maximum(sent_counts, 1)).astype(np.float32)[:, None],
+            np.sqrt(np.maximum(text_counts, 1)).astype(np.float32)[:, None],
+        )
+
+    def scores(self, weights: Matrix) -> tuple[Matrix, Matrix]:
+        sent = self.sents.sum(weights)
+        text = self.texts.sum(weights)
+        sent /= self.sent_scale
+        text /= self.text_scale
+        return text, sent
+
+
+class Lexical:
+    """The lexical features of one batch of groups, each worked out once however many heads
+    read them (three heads hash the same grams)."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self.groups = groups
+        self._hashed: dict[int, _Hashed] = {}
+        self._cues: tuple[Matrix, Matrix] | None = None
+
+    def hashed(self, weights: Matrix, dim: int) -> tuple[Matrix, Matrix]:
+        """``(text_scores, sentence_scores)`` of the hashed features times ``weights``."""
+        got = self._hashed.get(dim)
+        if got is None:
+            got = self._hashed[dim] = _Hashed.of(self.groups, dim)
+        return got.scores(weights)
+
+    def cues(self) -> tuple[Matrix, Matrix]:
+        """``cues_grouped(groups)``."""
+        if self._cues is None:
+            self._cues = cues_grouped(self.groups)
+        return self._cues
 
 
 def hashed_grouped(
     groups: Sequence[Sequence[str]], weights: Matrix, dim: int
 ) -> tuple[Matrix, Matrix]:
     """``(text_scores, sentence_scores)`` of the hashed features times ``weights``."""
-    buckets, sent_ids, text_ids, sent_counts, text_counts = _grams(groups, dim)
-    rows = weights[buckets]
-    in_sent = sent_ids >= 0
-    sent = _segment_sum(rows[in_sent], sent_ids[in_sent], sent_counts.size)
-    text = _segment_sum(rows, text_ids, len(groups))
-    sent /= np.sqrt(np.maximum(sent_counts, 1)).astype(np.float32)[:, None]
-    text /= np.sqrt(np.maximum(text_counts, 1)).astype(np.float32)[:, None]
-    return text, sent
+    return Lexical(groups).hashed(weights, dim)
 
 
 def hashed_sparse(texts: Sequence[str], dim: int) -> Any:

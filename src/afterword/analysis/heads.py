@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from afterword.analysis.features import cues_grouped, hashed_grouped
+from afterword.analysis.features import Lexical
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 Matrix = npt.NDArray[np.float32]
@@ -34,16 +34,27 @@ class Head:
     w_cue: Matrix | None = None
 
     def proba_grouped(
-        self, groups: Sequence[Sequence[str]], text_emb: Matrix, sent_emb: Matrix
+        self,
+        groups: Sequence[Sequence[str]],
+        text_emb: Matrix,
+        sent_emb: Matrix,
+        lexical: Lexical | None = None,
     ) -> tuple[Matrix, Matrix]:
-        """Probabilities per text and per sentence; ``groups`` are texts split into sentences."""
+        """Probabilities per text and per sentence; ``groups`` are texts split into sentences.
+
+        Heads that run on the same batch may share one ``lexical`` (built on ``groups``), so
+        that its features are worked out once."""
         lt: Matrix = text_emb @ self.w_emb + self.bias
         ls: Matrix = sent_emb @ self.w_emb + self.bias
+        if lexical is None and (self.w_hash is not None or self.w_cue is not None):
+            lexical = Lexical(groups)
         if self.w_hash is not None:
-            ht, hs = hashed_grouped(groups, self.w_hash, self.hash_dim)
+            assert lexical is not None
+            ht, hs = lexical.hashed(self.w_hash, self.hash_dim)
             lt, ls = lt + ht, ls + hs
         if self.w_cue is not None:
-            ct, cs = cues_grouped(groups)
+            assert lexical is not None
+            ct, cs = lexical.cues()
             lt, ls = lt + ct @ self.w_cue, ls + cs @ self.w_cue
         return _sigmoid(lt), _sigmoid(ls)
 
