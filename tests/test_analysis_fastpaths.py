@@ -14,7 +14,7 @@ import pytest
 
 from afterword.analysis import encoder, features, rules, text
 from afterword.analysis.engine import _multilabel_all
-from afterword.analysis.scan import WARM_UP, LiteralScan, MultiScan, _needles
+from afterword.analysis.scan import WARM_UP, LiteralScan, MultiScan, _alternatives, _needles
 
 _WORDS = (
     "i I'm im want to die kill myself my self he she they said no stop kept going just "
@@ -190,3 +190,50 @@ def test_sentence_trimming_matches_the_character_loop() -> None:
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         got = [(s.start, s.end, s.text) for s in text.sentences(t)]
         assert got == _sentences_by_characters(t)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"a|(?:b|c)|d", ("", ["a", "b", "c", "d"])),
+        (r"(?=[a-z])\b(?:(?:x|y)|z\|w|[|)]q)", (r"(?=[a-z])\b", ["x", "y", r"z\|w", "[|)]q"])),
+        (r"(?:a|b)c", None),  # the group is not the whole pattern
+        (r"x(?:a|b)", None),  # the part before takes a character
+        (r"[]|]a|b", ("", ["[]|]a", "b"])),
+        (r"(a|b)|(?:c(?:d|e))", ("", ["(a|b)", "c(?:d|e)"])),
+    ],
+)
+def test_alternatives_split_only_at_top_level_bars(
+    pattern: str, expected: tuple[str, list[str]] | None
+) -> None:
+    assert _alternatives(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?=[a-z0-9])\b(?:(?:he|she)\s+(?:kept|went)\s+on|(?:he|hen)\b|sh\w+|x)",
+        r"\b(?:alpha|beta|gamma|delta|epsilon|theta|iota|kappa|lambda|omicron|sigma|tau)\b",
+        r"\b(?:alpha|beta|gamma|delta|epsilon|theta|iota|kappa|lambda|omicron|sigma|tau)[ ,]",
+        r"\b(?:i|he)\s+(?:kept|went)\b|\bno\b|(?:'d|’d)\s+go",
+        r"(?<!not )\b(?:he\s+went|she|she\s+went)\b",
+        r"(a)\b(?:x|\1)|\ba\b",
+    ],
+)
+def test_dispatch_and_word_start_scans_match_like_re(pattern: str) -> None:
+    scan = _warm(LiteralScan(pattern))
+    texts = [
+        "he went on", " he kept on. she", "she.he hen then", "alpha beta,gamma\ndelta sigma",
+        "i kept it; no? 'd go he'd go", "not he went. he went", "x", "", "-x-", "sheer shelf",
+        "a1a a ax aa", "thetaiota tau  tau",
+    ] + _texts(120, seed=11)
+    for t in texts:
+        assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t
+        found, plain = scan.search(t), re.search(pattern, t)
+        assert (found and found.span()) == (plain and plain.span()), t
+
+
+def test_large_rule_tables_get_the_dispatching_word_start_scan() -> None:
+    scan = _warm(LiteralScan(rules.CRISIS_MORE.pattern))
+    assert scan._starts is not None and scan._back == 1
+    assert "(?<=" in scan._starts.pattern  # branches per first character
