@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from afterword.analysis import encoder, features, rules, text
+from afterword.analysis import scan as scan_mod
 from afterword.analysis.engine import _multilabel_all
 from afterword.analysis.scan import WARM_UP, LiteralScan, MultiScan, _alternatives, _needles
 
@@ -212,20 +213,26 @@ def test_alternatives_split_only_at_top_level_bars(
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"(?=[a-z0-9])\b(?:(?:he|she)\s+(?:kept|went)\s+on|(?:he|hen)\b|sh\w+|x)",
+        r"(?=[a-z0-9])\b(?:(?:he|she)\s+(?:kept|went)\s+on|(?:he|hen)\b|sh\w+|xy)",
         r"\b(?:alpha|beta|gamma|delta|epsilon|theta|iota|kappa|lambda|omicron|sigma|tau)\b",
         r"\b(?:alpha|beta|gamma|delta|epsilon|theta|iota|kappa|lambda|omicron|sigma|tau)[ ,]",
         r"\b(?:i|he)\s+(?:kept|went)\b|\bno\b|(?:'d|’d)\s+go",
         r"(?<!not )\b(?:he\s+went|she|she\s+went)\b",
-        r"(a)\b(?:x|\1)|\ba\b",
+        r"(ab)\b(?:x|\1)|\bab\b",
     ],
 )
-def test_dispatch_and_word_start_scans_match_like_re(pattern: str) -> None:
+@pytest.mark.parametrize("wide", [0, 4])
+def test_dispatch_and_word_start_scans_match_like_re(
+    pattern: str, wide: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_mod, "DISPATCH_ALTERNATIVES", 1)  # these tables are short
+    monkeypatch.setattr(scan_mod, "_WIDE", wide)
     scan = _warm(LiteralScan(pattern))
+    assert (scan._starts is None) == ("\\1" in pattern)  # back-references: plain re
     texts = [
         "he went on", " he kept on. she", "she.he hen then", "alpha beta,gamma\ndelta sigma",
         "i kept it; no? 'd go he'd go", "not he went. he went", "x", "", "-x-", "sheer shelf",
-        "a1a a ax aa", "thetaiota tau  tau",
+        "a1a a ax aa ab abx ababab", "xy xyz", "thetaiota tau  tau",
     ] + _texts(120, seed=11)
     for t in texts:
         assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t

@@ -33,6 +33,8 @@ _MAX_RANGE = 12  # a character class like [0-9] is expanded up to this many char
 
 Literals = frozenset[str]
 WARM_UP = 16  # uses of a pattern before its scan is worked out
+DISPATCH_ALTERNATIVES = 100  # see _dispatch
+_WIDE = 4  # an alternative that can start with more characters than this is "wide"
 
 # Stands for "one whitespace character" (``\\s``) inside the literal strings; the scan pattern
 # writes it back as ``\\s``. A private-use character no rule spells out (checked).
@@ -216,12 +218,17 @@ def _scan_pattern(pattern: str, needles: Sequence[str]) -> tuple[re.Pattern[str]
     When every match starts a word, the scan looks only after characters that are not word
     characters (a space, a stop: about one place in six, where a trie is tried at nearly
     every letter otherwise), and position 0 is tried on its own."""
-    inner = _dispatch(pattern) or _trie(needles)
     back = int(_word_start(pattern, needles))
-    try:
-        return re.compile(f"[^\\w](?={inner})" if back else inner), back
-    except re.error:  # the split alternatives did not compile: the trie alone is safe
-        return re.compile(f"[^\\w](?={_trie(needles)})" if back else _trie(needles)), back
+    dispatch = _dispatch(pattern)
+    if dispatch is not None:
+        first = "".join(sorted({re.escape(n[0]) for n in needles}))
+        try:  # a class first, for re's fast skip; the branches then step back to it
+            return re.compile(
+                f"[^\\w](?={dispatch})" if back else f"[{first}](?<={dispatch})"
+            ), back
+        except re.error:  # the split alternatives did not compile: the trie alone is safe
+            pass
+    return re.compile(f"[^\\w](?={_trie(needles)})" if back else _trie(needles)), back
 
 
 def _structure(p: str) -> tuple[list[int], dict[int, int]]:
@@ -334,40 +341,55 @@ def _word_start(pattern: str, needles: Sequence[str]) -> bool:
 def _dispatch(pattern: str) -> str | None:
     """A pattern found exactly where ``pattern`` matches, one character long, or None.
 
-    It is one branch for each character a match can start with: ``re`` skips the other
-    characters fast and tries one branch only. The branch steps back to that character and
-    tries the start strings beginning with it, then, only where one is there, the
-    alternatives of ``pattern`` that can start with it (in their order: leftmost-first gives
-    the same match). So a table of a hundred alternatives costs a few tries where one may
-    start, and none elsewhere, all inside ``re``."""
+    Only for long tables of alternatives (``DISPATCH_ALTERNATIVES``); shorter ones gain
+    nothing. It has one branch for each character a match can start with: ``re`` enters only
+    that branch, which steps back to the character and tries the start strings beginning with
+    it, then, only where one is there, the alternatives of ``pattern`` that can start with it.
+    Which of them matches does not matter here (the real pattern is run where the scan finds
+    a place), so alternatives that can start with many characters go, once, into one last
+    branch of their own rather than into every branch. A table of a hundred alternatives then
+    costs a few tries where one may start, all inside ``re``, instead of a try of the whole
+    table from Python."""
     if re.search(r"\\\d|\(\?P=|\(\?\(", pattern):
         return None  # a back-reference: groups are numbered differently once split
     try:
         got = _alternatives(pattern)
     except (re.error, ValueError):
         return None
-    if got is None:
+    if got is None or len(got[1]) < DISPATCH_ALTERNATIVES:
         return None
     prefix, alts = got
-    branches: dict[str, list[str]] = {}
-    starts: dict[str, set[str]] = {}
+    narrow: dict[str, list[str]] = {}
+    narrow_starts: dict[str, set[str]] = {}
+    wide: list[str] = []
+    wide_starts: set[str] = set()
     for alt in alts:
         needles = _needles(f"{prefix}(?:{alt})")
         if not needles:
             return None
-        for c in sorted({n[0] for n in needles}):
-            if c in (_SPACE, _SPACES) or c.isspace():
-                return None
-            branches.setdefault(c, []).append(alt)
+        first = {n[0] for n in needles}
+        if any(c in (_SPACE, _SPACES) or c.isspace() for c in first):
+            return None
+        if len(first) > _WIDE:
+            wide.append(alt)
+            wide_starts.update(needles)
+            continue
+        for c in first:
+            narrow.setdefault(c, []).append(alt)
         for n in needles:
-            starts.setdefault(n[0], set()).add(n)
-    return "(?:{})".format(
-        "|".join(
-            f"{re.escape(c)}(?<=(?={_trie(_minimal(frozenset(starts[c])))})"
-            f"(?={prefix}(?:{'|'.join(branch)}))[\\s\\S])"
-            for c, branch in sorted(branches.items())
+            narrow_starts.setdefault(n[0], set()).add(n)
+
+    def branch(chars: str, starts: set[str], some: list[str]) -> str:
+        return (
+            f"{chars}(?<=(?={_trie(_minimal(frozenset(starts)))})"
+            f"(?={prefix}(?:{'|'.join(some)}))[\\s\\S])"
         )
-    )
+
+    branches = [branch(re.escape(c), narrow_starts[c], narrow[c]) for c in sorted(narrow)]
+    if wide:
+        chars = "".join(re.escape(c) for c in sorted({n[0] for n in wide_starts}))
+        branches.append(branch(f"[{chars}]", wide_starts, wide))
+    return "(?:{})".format("|".join(branches))
 
 
 class LiteralScan:
