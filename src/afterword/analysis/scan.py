@@ -217,7 +217,9 @@ def _scan_pattern(pattern: str, needles: Sequence[str]) -> tuple[re.Pattern[str]
 
     When every match starts a word, the scan looks only after characters that are not word
     characters (a space, a stop: about one place in six, where a trie is tried at nearly
-    every letter otherwise), and position 0 is tried on its own."""
+    every letter otherwise). It then runs on the text with a space in front, so that a match
+    at the start is found too, and what it finds at ``i`` is the place ``i`` of the text (the
+    character it stops at is one place before, ``i - 1`` in the text, ``i`` in the copy)."""
     back = int(_word_start(pattern, needles))
     dispatch = _dispatch(pattern)
     if dispatch is not None:
@@ -424,19 +426,13 @@ class LiteralScan:
         find = starts.search
         match = self.regex.match
         back = self._back
+        subject = " " + text if back else text  # see _scan_pattern
         pos = 0
-        if back:
-            first = match(text, 0)
-            if first is not None:
-                if first.end() == 0:
-                    return list(self.regex.finditer(text))
-                out.append(first)
-                pos = first.end()
         while True:
-            hit = find(text, pos - back if pos else 0)
+            hit = find(subject, pos)
             if hit is None:
                 return out
-            at = hit.end() if back else hit.start()
+            at = hit.end() - 1 if back else hit.start()
             m = match(text, at)
             if m is None:
                 pos = at + 1
@@ -454,16 +450,13 @@ class LiteralScan:
         find = starts.search
         match = self.regex.match
         back = self._back
-        if back:
-            first = match(text, 0)
-            if first is not None:
-                return first
+        subject = " " + text if back else text
         pos = 0
         while True:
-            hit = find(text, pos - back if pos else 0)
+            hit = find(subject, pos)
             if hit is None:
                 return None
-            at = hit.end() if back else hit.start()
+            at = hit.end() - 1 if back else hit.start()
             m = match(text, at)
             if m is not None:
                 return m
