@@ -244,3 +244,28 @@ def test_large_rule_tables_get_the_dispatching_word_start_scan() -> None:
     scan = _warm(LiteralScan(rules.CRISIS_MORE.pattern))
     assert scan._starts is not None and scan._back == 1
     assert "(?<=" in scan._starts.pattern  # branches per first character
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gated"),
+    [
+        (r"\b(?:he|\w+'?s (?:boyfriend|dad))\b[^.!?]{0,40}?\b(?:kissed me|touched me)\b", True),
+        (r"(?:\w+\s+)?(?:said no|froze)|\w*(?:asleep|drunk)+", True),
+        (r"\w+(?:ab|cd)", False),  # what every match holds is too short to look for
+        (r"\w+", False),
+    ],
+)
+def test_a_pattern_that_may_start_anywhere_is_skipped_when_it_cannot_match(
+    pattern: str, gated: bool
+) -> None:
+    scan = _warm(LiteralScan(pattern))
+    assert scan._starts is None
+    assert (scan._gate is not None) == gated
+    texts = [
+        "my friend's dad kissed me", "his boyfriend . touched me", "he said he kissed me",
+        "she froze", "i said no", "so drunk", "asleepasleep", "abcd", "", "x",
+    ] + _texts(100, seed=17)
+    for t in texts:
+        assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t
+        found, plain = scan.search(t), re.search(pattern, t)
+        assert (found and found.span()) == (plain and plain.span()), t

@@ -179,6 +179,54 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     return _minimal(got[0])
 
 
+def _inside(items: Any) -> Literals | None:
+    """Strings one of which every match of the parsed ``items`` contains (the starts of a
+    part every match goes through, the longest such found), or None."""
+    best: Literals | None = None
+
+    def consider(strings: Literals | None) -> None:
+        nonlocal best
+        if not strings or "" in strings:
+            return
+        if best is None or (min(map(len, strings)), -len(strings)) > (
+            min(map(len, best)),
+            -len(best),
+        ):
+            best = strings
+
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        try:
+            got = _sequence(items[k:])
+        except _Unknown:
+            got = None
+        consider(got[0] if got else None)
+        if op is _c.SUBPATTERN:
+            consider(_inside(av[3]))
+        elif op is _c.BRANCH:
+            each = [_inside(alt) for alt in av[1]]
+            if all(each):
+                consider(frozenset().union(*(e for e in each if e)))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_inside(av[2]))
+    return best
+
+
+def _gate(pattern: str) -> re.Pattern[str] | None:
+    """A pattern that finds something in every text ``pattern`` matches in (a string every
+    match contains), for patterns whose matches can start anywhere; or None."""
+    try:
+        parsed = _parser.parse(pattern, 0)
+        if parsed.state.flags & ~int(re.UNICODE):
+            return None
+        strings = _inside(parsed.data)
+    except (_Unknown, AttributeError, IndexError, TypeError, ValueError, re.error):
+        return None
+    if strings is None or min(map(len, strings)) < 3:
+        return None
+    return re.compile(_trie(_minimal(strings)))
+
+
 def _trie(needles: Sequence[str], leaves: list[str] | None = None) -> str:
     """One pattern matching where any needle starts; shaped as a trie so that ``re`` can skip
     characters no needle starts with and reject the rest after a comparison or two.
@@ -401,6 +449,7 @@ class LiteralScan:
         self.pattern = pattern
         self.regex: re.Pattern[str] = re.compile(pattern)
         self._starts: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None  # where there is no scan: see _gate
         self._back = 0  # 1: the scan finds the character before where a match may start
         self._uses = 0
 
@@ -415,12 +464,16 @@ class LiteralScan:
                     needles = None  # a one-letter start ("i", "a") is everywhere: plain wins
                 if needles is not None:
                     self._starts, self._back = _scan_pattern(self.pattern, needles)
+                elif _SPACE not in self.pattern and _SPACES not in self.pattern:
+                    self._gate = _gate(self.pattern)
         return self._starts
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, as a list."""
         starts = self._scan()
         if starts is None:
+            if self._gate is not None and self._gate.search(text) is None:
+                return []
             return list(self.regex.finditer(text))
         out: list[re.Match[str]] = []
         find = starts.search
@@ -446,6 +499,8 @@ class LiteralScan:
         """``self.regex.search(text)``."""
         starts = self._scan()
         if starts is None:
+            if self._gate is not None and self._gate.search(text) is None:
+                return None
             return self.regex.search(text)
         find = starts.search
         match = self.regex.match
