@@ -232,7 +232,8 @@ def test_dispatch_and_word_start_scans_match_like_re(
     texts = [
         "he went on", " he kept on. she", "she.he hen then", "alpha beta,gamma\ndelta sigma",
         "i kept it; no? 'd go he'd go", "not he went. he went", "x", "", "-x-", "sheer shelf",
-        "a1a a ax aa ab abx ababab", "xy xyz", "thetaiota tau  tau",
+        "a1a a ax aa ab abx ababab", "xy xyz", "éhe went ühe ’he went", "naïvealpha ñbeta",
+        "thetaiota tau  tau",
     ] + _texts(120, seed=11)
     for t in texts:
         assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t
