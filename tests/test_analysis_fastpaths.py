@@ -218,6 +218,7 @@ def test_alternatives_split_only_at_top_level_bars(
         r"\b(?:alpha|beta|gamma|delta|epsilon|theta|iota|kappa|lambda|omicron|sigma|tau)[ ,]",
         r"\b(?:i|he)\s+(?:kept|went)\b|\bno\b|(?:'d|’d)\s+go",
         r"(?<!not )\b(?:he\s+went|she|she\s+went)\b",
+        r"\b(?:he|she|they|it|we|you|'d|’d|'ll|--)\s+(?:go|went|-)",
         r"(ab)\b(?:x|\1)|\bab\b",
     ],
 )
@@ -234,6 +235,8 @@ def test_dispatch_and_word_start_scans_match_like_re(
         "i kept it; no? 'd go he'd go", "not he went. he went", "x", "", "-x-", "sheer shelf",
         "a1a a ax aa ab abx ababab", "xy xyz", "éhe went ühe ’he went", "naïvealpha ñbeta",
         "thetaiota tau  tau",
+        "'d go he'd go", "he went'd go 'll go", "x 'd go 'd go'd go", "she'd went", "'d\twent",
+        "it--go - - go", "we- -went",
     ] + _texts(120, seed=11)
     for t in texts:
         assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t
