@@ -131,8 +131,14 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         p_traps_t, p_traps_s = hs["traps"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
         p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
         p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
-        p_crisis = hs["crisis"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
-        p_nonc = hs["nonconsent"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
+        # Safety: the rules' matches and vetoes are features beside the embedding and n-grams.
+        p_crisis, p_nonc = (
+            safety.stacked_proba(
+                hs[task], groups, text_vecs, sent_vecs,
+                [safety.FEATURES[task](p.sents[:MAX_SENTENCES]) for p in prepared], lexical,
+            )
+            for task in ("crisis", "nonconsent")
+        )
         p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]
 
     sizes = [len(g) for g in groups]
@@ -152,9 +158,13 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         if not prep.sents:
             results.append(_empty(info, prep.lang, notes))
             continue
-        crisis = safety.crisis(prep.sents, p_crisis[rows], hs["crisis"].threshold("crisis"))
-        nonconsent = safety.nonconsent(
-            prep.sents, p_nonc[rows], hs["nonconsent"].threshold("nonconsent")
+        crisis, nonconsent = (
+            safety.flagged(
+                prep.sents,
+                safety.with_tail(task, hs[task], prep.sents, p[rows]),
+                hs[task].threshold(task),
+            )
+            for task, p in (("crisis", p_crisis), ("nonconsent", p_nonc))
         )
         rum = _rumination(prep.sents[:k], p_rum[rows], hs["rumination"].threshold("rumination"))
         traps = _detections(TRAPS, found_traps[i], prep.sents)

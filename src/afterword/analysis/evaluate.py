@@ -172,8 +172,9 @@ def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
     return lines, metrics
 
 
-# The blind third challenge set lives only as hand files (never in the training JSONL, so no
-# training or threshold code can reach it); read here and nowhere else.
+# Challenge sets 3 and 4 live only as hand files (never in the training JSONL, so no training
+# or threshold code can reach them); read here and nowhere else. Set 4 is the blind one; set 3
+# was blind until session 2, which used it as development rows (see eval_own).
 BLIND_DIR = repo_root() / "data" / "training" / "hand"
 
 
@@ -228,8 +229,11 @@ def _blind_line(line: str, task: str) -> tuple[str, bool] | None:
     return None
 
 
-def blind_rows(task: str) -> list[dict[str, Any]]:
-    path = BLIND_DIR / f"{task}_challenge3.txt"
+BLIND_SETS = ("challenge3", "challenge4")
+
+
+def blind_rows(task: str, split: str = "challenge4") -> list[dict[str, Any]]:
+    path = BLIND_DIR / f"{task}_{split}.txt"
     if not path.exists():
         return []
     rows: list[dict[str, Any]] = []
@@ -238,13 +242,13 @@ def blind_rows(task: str) -> list[dict[str, Any]]:
             continue
         got = _blind_line(line.strip(), task)
         if got is not None:
-            rows.append({"text": got[0], "labels": [task] if got[1] else [], "split": "challenge3"})
+            rows.append({"text": got[0], "labels": [task] if got[1] else [], "split": split})
     return rows
 
 
 def _binary(task: str, split: str = "test") -> tuple[list[str], dict[str, float]]:
-    if split == "challenge3":
-        rows = blind_rows(task)
+    if split in BLIND_SETS:
+        rows = blind_rows(task, split)
     else:
         rows = rows_with_negatives(task, split) if split == "test" else load_rows(task, split)
     if not rows:
@@ -263,7 +267,17 @@ def _binary(task: str, split: str = "test") -> tuple[list[str], dict[str, float]
     prec = tp / max(1, tp + fp)
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     line = f"| {task} | {pos} | {neg} | {prec:.2f} | {rec:.2f} | {fpr:.2f} | {f1:.2f} |"
-    return [line], {f"{task}_recall": rec, f"{task}_fpr": fpr, f"{task}_f1": f1}
+    metrics = {f"{task}_recall": rec, f"{task}_fpr": fpr, f"{task}_f1": f1}
+    if split == "test" and task != "rumination":
+        # The task's own negatives only: the hard ones (idioms, fiction, other people, the
+        # resolved past, consent respected, regret), without the everyday rows of other tasks.
+        own = {r["text"] for r in load_rows(task, split) if task not in r["labels"]}
+        hard = [p for p, r in zip(pred, rows, strict=True) if r["text"] in own]
+        metrics[f"{task}_fpr_hard"] = sum(hard) / max(1, len(hard))
+        line += f" {metrics[f'{task}_fpr_hard']:.2f} ({len(hard)}) |"
+    elif split == "test":
+        line += " - |"
+    return [line], metrics
 
 
 def eval_own() -> tuple[list[str], dict[str, float]]:
@@ -271,10 +285,13 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         "Held-out test split of data/training (never used for training or thresholds; "
         "template rows are split by template, so no test sentence shares a template with "
         "training). For the binary detectors, the test rows of the other tasks count as "
-        "negatives too (everyday and painful journal sentences).",
+        "negatives too (everyday and painful journal sentences). Since session 2 it holds rows "
+        "by four authors (data/training/DATASHEET.md). The last column is the false-positive "
+        "rate over the task's own hard negatives alone (and how many there are).",
         "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 "
+        "| FPR, hard negatives only |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     metrics: dict[str, float] = {}
     for task in ("crisis", "nonconsent", "rumination"):
@@ -311,10 +328,12 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         metrics.update({f"{k}_challenge2": v for k, v in m.items()})
     lines += [
         "",
-        "**Third challenge rows, blind** (`hand/*_challenge3.txt`, described in "
-        "`hand/CHALLENGE3.md`): written by another person while the second generation of "
-        "safety rules was being built; never read by anyone working on the rules, never in "
-        "the training files; evaluated once, after the rules and heads were frozen.",
+        "**Third challenge rows, development set since session 2** (`hand/*_challenge3.txt`, "
+        "`hand/CHALLENGE3.md`): written blind by another person and evaluated once in session "
+        "1 (crisis recall 0.81 at a false-positive rate of 0.15, non-consent 0.73 at 0.23, with "
+        "rules deciding alone). In session 2 its errors were read while choosing the safety "
+        "design (rules as features of a learned head) and its regularisation, so it is no "
+        "longer a clean measure. It has never been trained on.",
         "",
         "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -323,6 +342,20 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         got, m = _binary(task, "challenge3")
         lines += got
         metrics.update({f"{k}_challenge3": v for k, v in m.items()})
+    lines += [
+        "",
+        "**Fourth challenge rows, blind** (`hand/*_challenge4.txt`, `hand/CHALLENGE4.md`): "
+        "written in session 2 by a helper who read no rule, training row or earlier set and "
+        "ran no detector; every negative is a hard one. Never trained on; evaluated once, "
+        "after the session-2 heads were frozen. This is the honest estimate.",
+        "",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for task in ("crisis", "nonconsent"):
+        got, m = _binary(task, "challenge4")
+        lines += got
+        metrics.update({f"{k}_challenge4": v for k, v in m.items()})
     for task, labels in (("traps", TRAPS), ("themes", THEMES)):
         rows = load_rows(task, "test")
         results = analyze([r["text"] for r in rows])
@@ -340,22 +373,15 @@ TARGETS = [
     ("Non-consent recall, own test split", "nonconsent_recall", ">=", 0.95),
     ("Non-consent false-positive rate, own test split", "nonconsent_fpr", "<=", 0.05),
     ("Rumination F1, own test split", "rumination_f1", ">=", 0.85),
-    ("Crisis recall, 1st challenge rows (see note)", "crisis_recall_challenge", ">=", 0.98),
-    ("Crisis false-positive rate, challenge rows", "crisis_fpr_challenge", "<=", 0.05),
-    ("Non-consent recall, challenge rows", "nonconsent_recall_challenge", ">=", 0.95),
-    ("Non-consent false-positive rate, challenge rows", "nonconsent_fpr_challenge", "<=", 0.05),
-    ("Rumination F1, challenge rows", "rumination_f1_challenge", ">=", 0.85),
-    ("Crisis recall, 2nd challenge rows (the clean estimate)", "crisis_recall_challenge2", ">=",
-     0.98),
-    ("Crisis false-positive rate, second challenge rows", "crisis_fpr_challenge2", "<=", 0.05),
-    ("Non-consent recall, second challenge rows", "nonconsent_recall_challenge2", ">=", 0.95),
-    ("Non-consent false-positive rate, second challenge rows", "nonconsent_fpr_challenge2", "<=",
+    ("Crisis false-positive rate, own test split, hard negatives only", "crisis_fpr_hard", "<=",
      0.05),
-    ("Crisis recall, 3rd challenge rows (blind, evaluated once)", "crisis_recall_challenge3", ">=",
-     0.98),
-    ("Crisis false-positive rate, third challenge rows", "crisis_fpr_challenge3", "<=", 0.05),
-    ("Non-consent recall, third challenge rows", "nonconsent_recall_challenge3", ">=", 0.95),
-    ("Non-consent false-positive rate, third challenge rows", "nonconsent_fpr_challenge3", "<=",
+    ("Non-consent false-positive rate, own test split, hard negatives only",
+     "nonconsent_fpr_hard", "<=", 0.05),
+    ("Crisis recall, 4th challenge rows (blind, all negatives hard)", "crisis_recall_challenge4",
+     ">=", 0.98),
+    ("Crisis false-positive rate, 4th challenge rows", "crisis_fpr_challenge4", "<=", 0.05),
+    ("Non-consent recall, 4th challenge rows", "nonconsent_recall_challenge4", ">=", 0.95),
+    ("Non-consent false-positive rate, 4th challenge rows", "nonconsent_fpr_challenge4", "<=",
      0.05),
     ("Thinking traps macro-F1 on Sharma (not trained on it)", "traps_sharma_macro_f1", ">=", 0.40),
     ("Emotions macro-F1, GoEmotions test", "emotions_goemotions_macro_f1", ">=", 0.40),

@@ -262,44 +262,83 @@ def _binary_head(task: str, c: float = 1.0) -> Head:
 
 
 def _with_threshold(head: Head, t: float) -> Head:
-    return Head(head.name, head.labels, np.asarray([t], np.float32), head.w_emb, head.bias)
+    return Head(
+        head.name, head.labels, np.asarray([t], np.float32), head.w_emb, head.bias,
+        head.w_hash, head.hash_dim, head.w_cue,
+    )
+
+
+# The safety heads: C for embedding + rule features + hashed n-grams (looked at on the
+# development rows, challenge set 3; see docs/analysis.md), and the false-positive budget.
+SAFETY_C = 8.0
+SAFETY_FPR = 0.05
+
+
+def _safety_text_inputs(task: str, texts: Sequence[str]) -> Any:
+    """Training rows: each text whole, with its rule features taken over its sentences."""
+    import scipy.sparse as sp
+
+    feats = safety.FEATURES[task]
+    rule_rows = []
+    for g in _sentences(texts):
+        f = feats(g[: engine.MAX_SENTENCES])
+        rule_rows.append(f.max(axis=0) if len(f) else np.zeros(f.shape[1], np.float32))
+    dense = np.hstack([_embed_rows(texts), np.asarray(rule_rows, np.float32)])
+    return sp.hstack([sp.csr_matrix(dense), hashed_sparse(texts, HASH_DIM)]).tocsr(), dense.shape[1]
+
+
+def safety_scores(head: Head, texts: Sequence[str]) -> Matrix:
+    """Each text's score as the engine computes it: the highest of its sentences'."""
+    sents = _sentences(texts)
+    groups = [[s.text for s in g[: engine.MAX_SENTENCES]] for g in sents]
+    t_vec, s_vec = encoder_mod.get().encode_groups(groups)
+    feats = [safety.FEATURES[head.name](g[: engine.MAX_SENTENCES]) for g in sents]
+    p = safety.stacked_proba(head, groups, t_vec, s_vec, feats)
+    out = np.zeros(len(texts), np.float32)
+    off = 0
+    for i, g in enumerate(groups):
+        if g:
+            out[i] = p[off : off + len(g)].max()
+        off += len(g)
+    return out
 
 
 def train_safety(task: str) -> Head:
-    """The threshold with the highest validation recall at a false-positive rate of at most 5%,
-    both over all negatives and over the task's own (hard) negatives: idioms, fiction, other
-    people, resolved past, consent respected. The borrowed everyday rows of other tasks are
-    easy, so a budget over all negatives alone let the head fire on hard cases."""
-    head = _binary_head(task)
+    """Logistic regression on the embedding, the rules' features and hashed n-grams, learned
+    from whole texts. The threshold is the one with the highest validation recall within a
+    false-positive budget of 5%; ties go to the higher threshold.
+
+    Crisis: the budget is over all validation negatives (the task's own hard negatives and
+    everyday rows of other tasks). Recall comes first, and a false alarm costs the writer a
+    gentle question. Non-consent: the budget must also hold over the task's own hard negatives
+    alone (consensual regret, consent respected), because a false flag changes how an entry is
+    treated and tells the writer something about their own experience that is not theirs."""
+    train = rows_with_negatives(task, "train")
+    texts = [r["text"] for r in train]
+    y_list = [1 if task in r["labels"] else 0 for r in train]
+    x, n_dense = _safety_text_inputs(task, texts)
+    y = np.asarray(y_list, dtype=np.int64)
+    w, b = _fit(x, y, SAFETY_C, balanced=True)
+    w_hash = w[n_dense:].astype(np.float16).astype(np.float32)
+    head = Head(
+        task, (task,), np.asarray([0.5], np.float32), w[:n_dense, None],
+        np.asarray([b], np.float32), w_hash[:, None], HASH_DIM,
+    )
     val = rows_with_negatives(task, "validation")
-    own = {r["text"] for r in load_rows(task, "validation")}
-    sents = _sentences([r["text"] for r in val])
+    scores = safety_scores(head, [r["text"] for r in val])
     gold = np.asarray([task in r["labels"] for r in val])
+    own = {r["text"] for r in load_rows(task, "validation")}
     hard = np.asarray([r["text"] in own for r in val]) & ~gold
-    detect = safety.crisis if task == "crisis" else safety.nonconsent
-    groups = [[s.text for s in g] for g in sents]
-    _, s_vec = encoder_mod.get().encode_groups(groups)
-    p = head.proba_grouped([], s_vec[:0], s_vec)[1][:, 0]
-    results: list[tuple[float, float, float]] = []
+    best: tuple[float, float] | None = None
     for t in GRID:
-        flags, off = [], 0
-        for g in sents:
-            flags.append(detect(g, p[off:off + len(g)], float(t)).flag)
-            off += len(g)
-        pred = np.asarray(flags)
+        pred = scores >= t
         recall = float((pred & gold).sum() / max(1, gold.sum()))
         fpr = float((pred & ~gold).sum() / max(1, (~gold).sum()))
-        fpr_hard = float((pred & hard).sum() / max(1, hard.sum()))
-        results.append((recall, max(fpr, fpr_hard), float(t)))
-    # Highest recall within 5% FPR, then the fewest false positives. Rules already catch most
-    # validation positives, so many thresholds tie; take the middle of the tied range. (Letting
-    # the head decide more, at the lowest threshold within the FPR budget, was tried: on fresh
-    # text it added far more false alarms than it found crises. See docs/analysis.md.)
-    allowed = [r for r in results if r[1] <= 0.05] or [min(results, key=lambda r: r[1])]
-    top = max((r[0], -r[1]) for r in allowed)
-    tied = [r[2] for r in allowed if (r[0], -r[1]) == top]
-    best = (top[0], -top[1], tied[len(tied) // 2])
-    return _with_threshold(head, best[2])
+        if task == "nonconsent":
+            fpr = max(fpr, float((pred & hard).sum() / max(1, hard.sum())))
+        if fpr <= SAFETY_FPR and (best is None or recall >= best[0] - 1e-9):
+            best = (recall, float(t))
+    return _with_threshold(head, best[1] if best else float(GRID[-1]))
 
 
 def train_rumination() -> Head:
