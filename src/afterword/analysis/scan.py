@@ -4,7 +4,8 @@ Python's ``re`` tries a pattern at every position of the text, and a pattern tha
 ``\\b`` gets none of its prefix shortcuts, so a rule list of seventy alternatives costs seventy
 attempts per character. :class:`LiteralScan` reads the pattern once (with ``re``'s own parser)
 and works out the literal strings one of which every match *starts with*
-(``\\b(?:kill|hang)\\s+my`` -> ``kill\\s``, ``hang\\s``, where ``\\s`` stays "any space").
+(``\\b(?:kill|hang)\\s+my`` -> ``kill\\s+my``, ``hang\\s+my``, where ``\\s+`` stays "a run of
+spaces").
 
 Those strings become one small pattern shaped as a trie, which ``re`` scans fast (it skips
 characters no string starts with). Only where it finds one is the real pattern tried, anchored
@@ -13,9 +14,21 @@ start, so the matches are exactly those of ``pattern.finditer(text)``: same span
 Whenever the analysis cannot promise that (flags, back-references, a start that may be
 anything or a single letter, an empty match) the plain ``re`` scan runs instead.
 
+Three refinements, each only a narrower set of places to try (``_scan_pattern``):
+
+* start strings go on past runs of spaces (``i\\s+want``, where they once stopped at ``i\\s``);
+* when every match starts a word and the start letters are common, only the places after a
+  character outside ``[a-zA-Z0-9_]`` are looked at;
+* a table of 100+ alternatives gets one branch per start character holding only the
+  alternatives that can start with it, all tried inside ``re`` (``_dispatch``).
+
+A pattern whose matches may start anywhere first looks for a string every match contains
+(``_gate``) and skips the text when there is none.
+
 :class:`MultiScan` does the same for several patterns over one text in one pass (the trap
 cues). Patterns are matched case-sensitively here; the rules run them on lowered text.
-Measured on ~150-word entries: the safety rule tables 2-6x faster, the cues 3x.
+Measured on ~150-word entries: the twelve safety rule tables scanned over whole entries 2.5x
+faster than the first literal scan (and several times faster than plain ``re``), the cues 3x.
 """
 
 from __future__ import annotations
