@@ -210,7 +210,7 @@ def _rumination(
 ) -> Rumination:
     questions: list[str] = []
     best = 0.0
-    kinds = rumination_mod.kinds([s.text for s in sents])
+    kinds, is_question = rumination_mod.classify([s.text for s in sents])
     scores: list[float] = head.tolist()
     for j, s in enumerate(sents):
         kind = kinds[j]
@@ -218,7 +218,7 @@ def _rumination(
         if kind == "practical":
             continue
         ruminative = kind in ("question", "statement") or p >= threshold
-        if kind is None and not rumination_mod.is_question(s.text) and p < max(threshold, 0.75):
+        if kind is None and not is_question[j] and p < max(threshold, 0.75):
             ruminative = False
         if ruminative:
             questions.append(s.text)

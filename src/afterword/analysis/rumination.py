@@ -22,18 +22,36 @@ def is_question(sentence: str) -> bool:
 
 def kinds(sentences: Sequence[str]) -> list[str | None]:
     """``rule_kind`` for each sentence, scanning the statement forms once for all of them."""
+    return classify(sentences)[0]
+
+
+def classify(sentences: Sequence[str]) -> tuple[list[str | None], list[bool]]:
+    """``rule_kind`` and ``is_question`` for each sentence."""
     joined = "\n.\n".join(sentences)
     ends = list(accumulate(len(t) + 3 for t in sentences))
     statements = {
         bisect_right(ends, m.start()) for m in rules.RUMINATION_STATEMENT.finditer(joined)
     }
+    questions = [is_question(sentence) for sentence in sentences]
     out: list[str | None] = []
     for i, sentence in enumerate(sentences):
-        if is_question(sentence):
-            out.append(rule_kind(sentence))
+        if questions[i]:
+            out.append(_question_kind(sentence))
         else:
             out.append("statement" if i in statements else None)
-    return out
+    return out, questions
+
+
+def _question_kind(question: str) -> str | None:
+    """``rule_kind`` of a sentence that ``is_question``."""
+    ruminative = rules.RUMINATIVE_QUESTION.match(question)
+    if not ruminative and rules.PRACTICAL_QUESTION.search(question):
+        return "practical"
+    if ruminative:
+        return "question"
+    if rules.RUMINATION_STATEMENT.search(question):
+        return "statement"
+    return None
 
 
 def rule_kind(sentence: str) -> str | None:
