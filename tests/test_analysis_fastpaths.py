@@ -273,3 +273,11 @@ def test_a_pattern_that_may_start_anywhere_is_skipped_when_it_cannot_match(
         assert _spans(scan.finditer(t)) == _spans(re.finditer(pattern, t)), t
         found, plain = scan.search(t), re.search(pattern, t)
         assert (found and found.span()) == (plain and plain.span()), t
+
+
+def test_words_of_ascii_text_are_the_unicode_words() -> None:
+    rng = random.Random(4)
+    alphabet = list("abcXYZ'’ _-1.\n") + ["é"]
+    for _ in range(2000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert text.words(t) == text._WORD.findall(t.lower())
