@@ -281,3 +281,12 @@ def test_words_of_ascii_text_are_the_unicode_words() -> None:
     for _ in range(2000):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert text.words(t) == text._WORD.findall(t.lower())
+
+
+def test_hashed_tokens_of_ascii_text_are_the_unicode_tokens() -> None:
+    rng = random.Random(6)
+    alphabet = list("abXY09_'’ -.\n") + ["é", "ß"]
+    for _ in range(2000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))).lower()
+        got = (features._ASCII_TOKEN if t.isascii() else features._TOKEN).findall(t)
+        assert got == features._TOKEN.findall(t)

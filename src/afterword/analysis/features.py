@@ -30,6 +30,7 @@ from afterword.analysis.scan import MultiScan
 # ``\b`` on either side, which finds the same words (a greedy run starts and ends at word
 # edges) and lets ``re`` skip to word characters quickly.
 _TOKEN = re.compile(r"(?u)\w\w+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9_][a-z0-9_]+")  # the same tokens in lowered ASCII text
 _BUCKETS: dict[str, int] = {}
 _MIX = 0x9E3779B1
 
@@ -56,9 +57,11 @@ def _grams(groups: Sequence[Sequence[str]], dim: int) -> tuple[Ints, Ints, Ints,
     raw: list[int] = []
     known = _BUCKETS.__getitem__
     findall = _TOKEN.findall
+    ascii_findall = _ASCII_TOKEN.findall
     for group in groups:
         for sentence in group:
-            tokens = findall(sentence.lower())
+            lowered = sentence.lower()
+            tokens = ascii_findall(lowered) if lowered.isascii() else findall(lowered)
             sent_sizes.append(len(tokens))
             try:  # nearly every word has been seen before: one C-level pass
                 raw.extend(list(map(known, tokens)))
