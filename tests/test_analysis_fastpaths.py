@@ -99,12 +99,28 @@ def test_multi_scan_matches_each_pattern_as_re_does() -> None:
     patterns = [r.pattern for r in RULES] + list(features.CUES)
     multi = MultiScan(patterns)
     cues = MultiScan(features.CUES)
-    assert cues._starts is not None  # the cues do get the one-pass scan
+    assert cues._words is not None  # the cues do get the one-pass word-start scan
+    assert cues._starts is not None  # and a plain one for "'ll"
     for t in _texts(60, seed=3):
         for scan in (multi, cues):
             got = scan.finditer_all(t)
             for rx, found in zip(scan.regexes, got, strict=True):
                 assert _spans(found) == _spans(rx.finditer(t))
+
+
+def test_multi_scan_of_word_starts_and_quotes_matches_each_pattern_as_re_does() -> None:
+    patterns = [
+        r"\b(?:will|won'?t|'ll|’ll)\b", r"\b(?:i|we)\s+(?:will|'ll)", r"\bwill\b",
+        r"\b(?:so|that|then|always|never|every\w*|no one)\b",
+    ]
+    multi = MultiScan(patterns)
+    assert multi._words is not None and multi._starts is not None
+    texts = ["i'll go, we will. won't we'll ’ll", "'ll", "will'll", "éwill i  'll", "so'll no one"]
+    for t in texts + _texts(
+        80, seed=21
+    ):
+        got = multi.finditer_all(t)
+        assert [_spans(f) for f in got] == [_spans(re.finditer(p, t)) for p in patterns], t
 
 
 def test_multi_scan_tells_apart_a_literal_space_and_any_space() -> None:

@@ -572,36 +572,66 @@ class MultiScan:
         ]
         self._starts: re.Pattern[str] | None = None
         self._who: list[tuple[int, ...]] = [()]
+        # When every match starts at a word edge: a word-start scan for the strings that start
+        # with a word character, and a plain one for the few others ("'ll").
+        self._words: re.Pattern[str] | None = None
+        self._words_who: list[tuple[int, ...]] = [()]
         if any(n is None or min(len(x) for x in n) < 2 for n in own):
             return
         needles = _minimal(frozenset(x for n in own if n is not None for x in n))
+        word = [x for x in needles if re.match(r"\w", x[0])]
+        if sum(_LETTERS.get(c, 0) for c in {x[0] for x in word}) >= _WORD_START_SHARE and all(
+            _edge_first(_parse(p).data) for p in patterns
+        ):
+            self._words, self._words_who = self._scan_of(own, word, f"{_STOP}(?=", ")")
+            needles = tuple(x for x in needles if x not in word)
+            if not needles:
+                return
+        self._starts, self._who = self._scan_of(own, needles, "", "")
+
+    @staticmethod
+    def _scan_of(
+        own: Sequence[tuple[str, ...] | None], needles: Sequence[str], before: str, after: str
+    ) -> tuple[re.Pattern[str], list[tuple[int, ...]]]:
+        """The trie of ``needles`` and which patterns may start where each leaf is found."""
         leaves: list[str] = []
         pattern = _trie(needles, leaves)
         # Pattern j may start where leaf ``n`` was found only if one of its strings starts
         # with ``n`` (the leaves are prefix-free, so ``n`` is the only one there).
-        self._who += [
+        who: list[tuple[int, ...]] = [()]
+        who += [
             tuple(j for j, n in enumerate(own) if any(x.startswith(leaf) for x in n or ()))
             for leaf in leaves
         ]
-        self._starts = re.compile(pattern)
+        return re.compile(before + pattern + after), who
+
+    def _hits(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """Where a pattern may start, in order, with which patterns may start there."""
+        hits: list[tuple[int, tuple[int, ...]]] = []
+        if self._words is not None:  # it stops one place early: see _scan_pattern
+            who = self._words_who
+            hits = [(m.end() - 1, who[m.lastindex or 0]) for m in self._words.finditer(" " + text)]
+        if self._starts is not None:
+            find = self._starts.search
+            who = self._who
+            others = len(hits)
+            pos = 0
+            while (hit := find(text, pos)) is not None:
+                hits.append((hit.start(), who[hit.lastindex or 0]))
+                pos = hit.start() + 1
+            if others and len(hits) > others:
+                hits.sort(key=lambda h: h[0])  # a word start is never a place of the others
+        return hits
 
     def finditer_all(self, text: str) -> list[list[re.Match[str]]]:
-        starts = self._starts
-        if starts is None:
+        if self._starts is None and self._words is None:
             return [list(rx.finditer(text)) for rx in self.regexes]
         out: list[list[re.Match[str]]] = [[] for _ in self.regexes]
         ends = [0] * len(self.regexes)
         plain: set[int] = set()
-        who = self._who
         regexes = self.regexes
-        find = starts.search
-        pos = 0
-        while True:
-            hit = find(text, pos)
-            if hit is None:
-                break
-            at = hit.start()
-            for j in who[hit.lastindex or 0]:
+        for at, who in self._hits(text):
+            for j in who:
                 if at >= ends[j]:
                     m = regexes[j].match(text, at)
                     if m is not None:
@@ -610,7 +640,6 @@ class MultiScan:
                         if m.end() == at:  # empty matches: finditer's own rules apply
                             plain.add(j)
                             ends[j] = len(text) + 1
-            pos = at + 1
         for j in plain:
             out[j] = list(regexes[j].finditer(text))
         return out
