@@ -57,6 +57,17 @@ def test_literal_scan_finds_exactly_what_re_finds_for_every_rule(rule: rules.Rul
         assert (found and found.span()) == (plain and plain.span())
 
 
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.pattern[:30])
+def test_literal_scan_of_whole_entries_finds_exactly_what_re_finds(rule: rules.Rule) -> None:
+    scan = _warm(LiteralScan(rule.pattern))
+    short = _texts(240, seed=len(rule.pattern) + 1)
+    for lo in range(0, len(short), 12):
+        t = " .\n".join(short[lo : lo + 12])  # as the safety rules join an entry's sentences
+        assert _spans(scan.finditer(t)) == _spans(scan.regex.finditer(t))
+        found, plain = scan.search(t), scan.regex.search(t)
+        assert (found and found.span()) == (plain and plain.span())
+
+
 def test_literal_scan_works_out_starts_only_after_warm_up() -> None:
     scan = LiteralScan(r"\b(?:kill|hang)\s+myself\b")
     scan.search("x")
@@ -115,12 +126,18 @@ def test_multi_scan_of_word_starts_and_quotes_matches_each_pattern_as_re_does() 
     ]
     multi = MultiScan(patterns)
     assert multi._words is not None and multi._starts is not None
+    single = _warm(LiteralScan(patterns[0] + "|" + patterns[3]))
+    assert single._back == 2  # word starts, and a plain scan for "'ll" beside it
     texts = ["i'll go, we will. won't we'll ’ll", "'ll", "will'll", "éwill i  'll", "so'll no one"]
-    for t in texts + _texts(
-        80, seed=21
-    ):
+    texts += _texts(80, seed=21)
+    texts += [" ".join(texts[k : k + 15]) for k in range(0, len(texts), 15)]  # long ones too
+    plain = re.compile(single.pattern)
+    for t in texts:
         got = multi.finditer_all(t)
         assert [_spans(f) for f in got] == [_spans(re.finditer(p, t)) for p in patterns], t
+        assert _spans(single.finditer(t)) == _spans(plain.finditer(t)), t
+        found, first = single.search(t), plain.search(t)
+        assert (found and found.span()) == (first and first.span()), t
 
 
 def test_multi_scan_tells_apart_a_literal_space_and_any_space() -> None:

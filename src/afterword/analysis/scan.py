@@ -293,6 +293,9 @@ def _scan_pattern(pattern: str, needles: Sequence[str]) -> tuple[re.Pattern[str]
     character, and a few more (other letters) where the real pattern then finds no word edge.
     ``re`` tests that class about twice as fast as ``[^\\w]``."""
     back = int(_word_start(pattern, needles))
+    if back and not all(re.match(r"\w", n[0]) for n in needles):
+        words = [n for n in needles if re.match(r"\w", n[0])]
+        return re.compile(f"{_STOP}(?={_trie(words)})"), 2
     dispatch = _dispatch(pattern)
     if dispatch is not None:
         first = "".join(sorted({re.escape(n[0]) for n in needles}))
@@ -306,6 +309,11 @@ def _scan_pattern(pattern: str, needles: Sequence[str]) -> tuple[re.Pattern[str]
 
 
 _STOP = "[^a-zA-Z0-9_]"  # see _scan_pattern
+_MARKS = (_SPACE, _SPACES)
+# With start strings that begin with a quote as well as words, two scans beat the plain one
+# on whole entries but not on single sentences (measured), so texts shorter than this get the
+# plain trie.
+_LONG = 300
 
 
 def _structure(p: str) -> tuple[list[int], dict[int, int]]:
@@ -403,13 +411,13 @@ _WORD_START_SHARE = 300
 
 
 def _word_start(pattern: str, needles: Sequence[str]) -> bool:
-    """Scan for word starts: every match starts at a word edge, with a word character (so at
-    the start of the text or just after a character that is not a word character), and the
-    letters matches start with are common enough that a word-start scan stops less often."""
-    first = {n[0] for n in needles}
-    if not all(re.match(r"\w", c) for c in first):
-        return False
-    if sum(_LETTERS.get(c, 0) for c in first) < _WORD_START_SHARE:
+    """Scan for word starts: every match starts at a word edge, so one that starts with a word
+    character is at the start of the text or just after a character that is not a word
+    character; and the letters matches start with are common enough that a word-start scan
+    stops less often. (Matches that start with another character, like "'d", are looked for
+    with a plain scan beside it.)"""
+    letters = {n[0] for n in needles if re.match(r"\w", n[0])}
+    if sum(_LETTERS.get(c, 0) for c in letters) < _WORD_START_SHARE:
         return False
     return _edge_first(_parse(pattern).data)
 
@@ -476,6 +484,9 @@ class LiteralScan:
         self.regex: re.Pattern[str] = re.compile(pattern)
         self._starts: re.Pattern[str] | None = None
         self._gate: re.Pattern[str] | None = None  # where there is no scan: see _gate
+        self._side: re.Pattern[str] | None = None  # with _back 2: see _places
+        self._side_first = ""  # the characters its start strings begin with ("": unknown)
+        self._short: re.Pattern[str] | None = None  # the plain trie, for short texts
         self._back = 0  # 1: the scan finds the character before where a match may start
         self._uses = 0
 
@@ -490,6 +501,13 @@ class LiteralScan:
                     needles = None  # a one-letter start ("i", "a") is everywhere: plain wins
                 if needles is not None:
                     self._starts, self._back = _scan_pattern(self.pattern, needles)
+                    if self._back == 2:
+                        others = [n for n in needles if not re.match(r"\w", n[0])]
+                        self._side = re.compile(_trie(others))
+                        self._side_first = "".join(sorted({n[0] for n in others}))
+                        if any(c in _MARKS for c in self._side_first):
+                            self._side_first = ""  # starts with "a space": always look
+                        self._short = re.compile(_trie(needles))
                 elif _SPACE not in self.pattern and _SPACES not in self.pattern:
                     self._gate = _gate(self.pattern)
         return self._starts
@@ -502,9 +520,14 @@ class LiteralScan:
                 return []
             return list(self.regex.finditer(text))
         out: list[re.Match[str]] = []
+        back = self._back
+        if back == 2:
+            if len(text) >= _LONG:
+                return self._at_places(text, first=False)
+            assert self._short is not None
+            starts, back = self._short, 0
         find = starts.search
         match = self.regex.match
-        back = self._back
         subject = " " + text if back else text  # see _scan_pattern
         pos = 0
         while True:
@@ -521,6 +544,42 @@ class LiteralScan:
             out.append(m)
             pos = m.end()
 
+    def _places(self, text: str) -> list[int]:
+        """Where a match may start, in order: word starts where a start string beginning with
+        a word character is (the scan), and places where one of the others is (beside it)."""
+        assert self._starts is not None and self._side is not None
+        places = [m.end() - 1 for m in self._starts.finditer(" " + text)]
+        if self._side_first and not any(c in text for c in self._side_first):
+            return places  # none of the characters the others start with is there
+        find = self._side.search
+        more = False
+        pos = 0
+        while (hit := find(text, pos)) is not None:
+            places.append(hit.start())
+            pos = hit.start() + 1
+            more = True
+        if more:
+            places.sort()  # the two never find the same place: one starts a word, one not
+        return places
+
+    def _at_places(self, text: str, first: bool) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        match = self.regex.match
+        pos = 0
+        for at in self._places(text):
+            if at < pos:
+                continue
+            m = match(text, at)
+            if m is None:
+                continue
+            if m.end() == at:  # an empty match: finditer has its own rules for those
+                return list(self.regex.finditer(text))
+            out.append(m)
+            if first:
+                break
+            pos = m.end()
+        return out
+
     def search(self, text: str) -> re.Match[str] | None:
         """``self.regex.search(text)``."""
         starts = self._scan()
@@ -528,9 +587,15 @@ class LiteralScan:
             if self._gate is not None and self._gate.search(text) is None:
                 return None
             return self.regex.search(text)
+        back = self._back
+        if back == 2:
+            if len(text) >= _LONG:
+                found = self._at_places(text, first=True)
+                return found[0] if found else None
+            assert self._short is not None
+            starts, back = self._short, 0
         find = starts.search
         match = self.regex.match
-        back = self._back
         subject = " " + text if back else text
         pos = 0
         while True:
