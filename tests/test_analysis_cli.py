@@ -140,3 +140,29 @@ def test_every_analysis_message_key_used_in_code_exists():
     for path in files:
         used |= set(re.findall(r"""msg\(\s*["'](analysis\.[a-z_.]+)["']""", path.read_text()))
     assert used and all(has(key) for key in used), sorted(k for k in used if not has(k))
+
+
+def test_jsonl_with_two_workers_gives_the_same_lines_in_order(capsys, monkeypatch, tmp_path):
+    from afterword.cli import analyze as cli_analyze
+
+    texts = ["Why did he stop texting me?", "I had soup and went to bed.",
+             "I keep thinking everyone would be better off without me.",
+             "He asked first and stopped when I said no."]
+    lines = [json.dumps({"id": i, "text": f"{texts[i % 4]} ({i})"}).encode() for i in range(1100)]
+    lines[700] = b"{broken"
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    calls = []
+    real = cli_analyze._run_jsonl
+
+    def spy(source, workers=1):
+        calls.append(workers)
+        return real(source, workers)
+
+    monkeypatch.setattr(cli_analyze, "_run_jsonl", spy)
+    one = _run(["analyze", "--jsonl", str(path), "--workers", "1"], capsys, monkeypatch)
+    two = _run(["analyze", "--jsonl", str(path), "--workers", "2"], capsys, monkeypatch)
+    assert calls == [1, 2]
+    assert one[0] == two[0] == 7
+    assert one[1] == two[1] and len(two[1].splitlines()) == 1100
+    assert json.loads(two[1].splitlines()[700])["line"] == 701

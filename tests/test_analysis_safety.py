@@ -248,3 +248,15 @@ def test_contextual_forms_need_a_sexual_context():
     r = analyze([text])[0]
     assert r.safety.nonconsent.flag
     assert "I finally gave in." in r.safety.nonconsent.evidence
+
+
+def test_no_rule_lost_a_quantifier_to_f_string_formatting():
+    # In an rf-string "{0,30}" is formatted as the tuple "(0, 30)", so the rule never matches.
+    import re
+
+    from afterword.analysis import rules
+
+    for name in dir(rules):
+        rule = getattr(rules, name)
+        if isinstance(rule, rules.Rule):
+            assert not re.search(r"\(\d+, \d*\)", rule.pattern), name

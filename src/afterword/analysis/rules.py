@@ -542,7 +542,7 @@ NONCONSENT_MORE = _rxw(
     r"\b(?:keep quiet|stay quiet|not tell anyone|keep it (?:a )?secret)\s+or\s+(?:i'?d|i would|i'?ll|i will)\s+(?:lose|be fired|get fired|fail)\b",
     r"\bscared\s+(?:he|she|they)(?:'d|’d| would)\s+(?:hit|hurt|leave|yell|get angry)\b[^.!?]{0,40}\b(?:so i|i went along|i let|i gave in)\b",
     r"\b(?:held|pinned|grabbed|gripped|squeezed)\s+(?:down\s+)?my\s+(?:arms?|wrists?|hands|head|neck|hair|throat|legs?|hips?)\b[^.!?]{0,60}\b(?:so i couldn'?t|couldn'?t|and (?:kept|pushed|pulled|forced)|down|too hard|above my head|behind my back)\b|\b(?:held|pinned)\s+(?:down\s+)?my\s+(?:wrists?|arms)\b",
-    rf"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
+    r"\b(?:hand|hands|arm|knee|weight|body)\s+(?:over|on|across)\s+my\s+(?:mouth|throat|neck|chest)\b|\bcouldn'?t\s+(?:push|get|shove|fight)\s+(?:him|her|them)\s+off\b|\b(?:too\s+(?:strong|heavy|big))\b[^.!?]{0,30}\b(?:push|get|fight|stop)\b",
     r"\bforc(?:ed|ing|es)\s+(?:himself|herself|themselves|his way|her way|their way|myself|me|it)\b|\bforc(?:ed|ing|es)\s+(?:me\s+)?(?:to|into)\b",
     r"\bit\s+hurt\b[^.!?]{0,40}\b(?:didn'?t care|didnt care|kept going|didn'?t stop|didnt stop|anyway|laughed|carried on)\b|\btook\s+advantage\s+of\s+me\b",
     r"\bi\s+(?:was|got|have been|had been)\s+(?:sexually\s+)?(?:assaulted|abused|molested|raped|groped|violated|sa'?d)\b|\bsa'?d\s+me\b|\br[\*@]pe[ds]?\b",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import accumulate
 
 import numpy as np
@@ -71,17 +71,36 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _matches(rx: rules.Rule, texts: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+class _Joined:
+    """Some sentences of one text joined once, so that each rule scans them in one call;
+    matches come back per sentence index (of the whole text), with spans local to it."""
+
+    def __init__(self, texts: Sequence[str], only: Collection[int] | None = None) -> None:
+        self.ids = list(range(len(texts))) if only is None else sorted(only)
+        parts = [texts[i] for i in self.ids]
+        self.joined = _SEP.join(parts)
+        self.starts = [0, *accumulate(len(t) + len(_SEP) for t in parts)][:-1] if parts else []
+
+    def find(self, rx: rules.Rule | re.Pattern[str]) -> dict[int, list[tuple[int, int]]]:
+        found: dict[int, list[tuple[int, int]]] = {}
+        if not self.ids:
+            return found
+        starts, ids = self.starts, self.ids
+        for m in rx.finditer(self.joined):
+            k = bisect_right(starts, m.start()) - 1
+            off = starts[k]
+            found.setdefault(ids[k], []).append((m.start() - off, m.end() - off))
+        return found
+
+    def hit(self, rx: rules.Rule | re.Pattern[str]) -> set[int]:
+        return set(self.find(rx))
+
+
+def _matches(
+    rx: rules.Rule | re.Pattern[str], texts: Sequence[str]
+) -> dict[int, list[tuple[int, int]]]:
     """Sentence index -> match spans (local to the sentence), from one scan of all sentences."""
-    joined = _SEP.join(texts)
-    ends = list(accumulate(len(t) + len(_SEP) for t in texts))
-    found: dict[int, list[tuple[int, int]]] = {}
-    for m in rx.finditer(joined):
-        i = bisect_right(ends, m.start())
-        if i < len(texts):
-            off = ends[i] - len(texts[i]) - len(_SEP)
-            found.setdefault(i, []).append((m.start() - off, m.end() - off))
-    return found
+    return _Joined(texts).find(rx)
 
 
 def _signal(
@@ -110,50 +129,65 @@ NONCONSENT_FEATURES = (
 )
 
 
+def _window(found: Collection[int], i: int, n: int) -> bool:
+    """Whether sentence ``i`` or a neighbour is in ``found``."""
+    return any(j in found for j in range(max(0, i - 1), min(n, i + 2)))
+
+
 def crisis_features(sents: Sequence[Sentence]) -> Probs:
     texts = [s.text for s in sents]
-    f = np.zeros((len(texts), len(CRISIS_FEATURES)), np.float32)
+    n = len(texts)
+    f = np.zeros((n, len(CRISIS_FEATURES)), np.float32)
     if not texts:
         return f
     col = {name: j for j, name in enumerate(CRISIS_FEATURES)}
-    hits = _matches(rules.CRISIS, texts)
-    for i, spans in _matches(rules.CRISIS_MORE, texts).items():
+    every = _Joined(texts)
+    hits = every.find(rules.CRISIS)
+    for i, spans in every.find(rules.CRISIS_MORE).items():
         hits.setdefault(i, []).extend(spans)
-    lexicon = _matches(rules.CRISIS_LEXICON, texts)
-    risky = _matches(rules.RISK_WORDS, texts)
-    for i in set(hits) | set(lexicon) | set(risky):
+    lexicon = every.find(rules.CRISIS_LEXICON)
+    todo = set(hits) | set(lexicon) | every.hit(rules.RISK_WORDS)
+    if not todo:
+        return f
+    # The context rules run once, over the sentences that need them (and their neighbours).
+    some = _Joined(texts, {j for i in todo for j in range(max(0, i - 1), min(n, i + 2))})
+    idiom = some.find(rules.CRISIS_IDIOM)
+    idiom_all = some.hit(rules.CRISIS_IDIOM_MORE)
+    negated = some.find(rules.NEGATED_CRISIS)
+    for i, spans in some.find(rules.NEGATED_CRISIS_MORE).items():
+        negated.setdefault(i, []).extend(spans)
+    fiction = some.hit(rules.FICTION) - some.hit(_MAKES_ME)
+    past = some.hit(rules.PAST)
+    resolved = some.hit(rules.RESOLVED) if past else set()
+    first = some.hit(rules.FIRST_PERSON)
+    other = some.hit(rules.OTHER_PERSON)
+    lexicon_veto = some.hit(rules.CRISIS_LEXICON_VETO) if lexicon else set()
+    for i in todo:
         text = texts[i]
         row = f[i]
+        idioms = idiom.get(i, []) + ([(0, len(text))] if i in idiom_all else [])
+        neg = negated.get(i, [])
         row[col["risky"]] = 1.0
-        idioms = [m.span() for m in rules.CRISIS_IDIOM.finditer(text)]
-        if rules.CRISIS_IDIOM_MORE.search(text):
-            idioms.append((0, len(text)))
-        negated = [m.span() for m in rules.NEGATED_CRISIS.finditer(text)]
-        negated += [m.span() for m in rules.NEGATED_CRISIS_MORE.finditer(text)]
-        fiction = bool(rules.FICTION.search(text)) and not _MAKES_ME.search(text)
-        near = " ".join(texts[max(0, i - 1) : i + 2])
-        past = bool(rules.PAST.search(text))
-        first = bool(rules.FIRST_PERSON.search(text))
         row[col["idiom"]] = float(bool(idioms))
-        row[col["negated"]] = float(bool(negated))
-        row[col["fiction"]] = float(fiction)
-        row[col["past"]] = float(past)
-        row[col["resolved"]] = float(past and bool(rules.RESOLVED.search(near)))
-        row[col["other"]] = float(bool(rules.OTHER_PERSON.search(text)) and not first)
-        row[col["first_person"]] = float(first)
+        row[col["negated"]] = float(bool(neg))
+        row[col["fiction"]] = float(i in fiction)
+        row[col["past"]] = float(i in past)
+        row[col["resolved"]] = float(i in past and _window(resolved, i, n))
+        row[col["other"]] = float(i in other and i not in first)
+        row[col["first_person"]] = float(i in first)
         spans = list(hits.get(i, []))
         if i in lexicon:
-            lex_ok = not rules.CRISIS_LEXICON_VETO.search(text) and not all(
+            lex_ok = i not in lexicon_veto and not all(
                 _speaker_is_other(text, a) for a, _ in lexicon[i]
             )
-            row[col["lexicon"]] = float(lex_ok and first)
+            row[col["lexicon"]] = float(lex_ok and i in first)
             row[col["lexicon_vetoed"]] = float(not lex_ok)
-            if lex_ok and first:
+            if lex_ok and i in first:
                 spans += lexicon[i]
         if spans:
             clean = any(
                 not _overlaps(span, idioms)
-                and not _overlaps(span, negated)
+                and not _overlaps(span, neg)
                 and (_SELF.search(text, span[0], span[1]) or not _speaker_is_other(text, span[0]))
                 for span in spans
             )
@@ -169,66 +203,66 @@ def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
     if not texts:
         return f
     col = {name: j for j, name in enumerate(NONCONSENT_FEATURES)}
-    hits = _matches(rules.NONCONSENT, texts)
-    for i, spans in _matches(rules.NONCONSENT_MORE, texts).items():
+    every = _Joined(texts)
+    hits = every.find(rules.NONCONSENT)
+    for i, spans in every.find(rules.NONCONSENT_MORE).items():
         hits.setdefault(i, []).extend(spans)
-    said_no = _matches(rules.SAID_NO, texts)
-    acts = _matches(rules.NC_ACT, texts)
-    ctx = _matches(rules.NONCONSENT_CTX, texts)
-    sexual = {i for i in _matches(rules.SEXUAL, texts)}
-    intimate = set(_matches(rules.INTIMATE, texts))
-    violation = set(_matches(rules.VIOLATION, texts))
-    cache: dict[int, tuple[bool, bool]] = {}
+    said_no = every.hit(rules.SAID_NO)
+    acts = every.hit(rules.NC_ACT)
+    ctx = every.hit(rules.NONCONSENT_CTX)
+    sexual = every.hit(rules.SEXUAL)
+    intimate = every.hit(rules.INTIMATE)
+    violation = every.hit(rules.VIOLATION)
+    near_sexual = [_window(sexual, i, n) for i in range(n)]
+    near_intimate = [_window(intimate, i, n) for i in range(n)]
+    near_violation = [_window(violation, i, n) for i in range(n)]
+    f[:, col["sexual_near"]] = near_sexual
+    f[:, col["intimate"]] = near_intimate
+    f[:, col["violation"]] = near_violation
+    if not (hits or said_no or acts or ctx or any(near_intimate) or any(near_violation)):
+        return f
+    # The context rules run once, over the sentences that need them.
+    need = set(hits) | acts | ctx | said_no | {i + 1 for i in said_no | set(hits) if i + 1 < n}
+    need |= {i for i in range(n) if near_intimate[i] or near_violation[i]}
+    some = _Joined(texts, need)
+    negated = some.hit(rules.NONCONSENT_NEGATED) | some.hit(rules.NONCONSENT_NEGATED_MORE)
+    other = some.hit(rules.OTHER_PERSON) - some.hit(rules.FIRST_PERSON) - some.hit(_MY_BODY)
+    other |= some.hit(rules.FICTION)
+    signal = some.hit(rules.NC_SIGNAL) if acts else set()
+    everyday = some.hit(rules.NONCONSENT_EVERYDAY) if ctx else set()
+    follow = some.hit(rules.FOLLOW_THROUGH) if said_no else set()
 
-    def veto(i: int) -> tuple[bool, bool]:
-        if i not in cache:
-            t = texts[i]
-            other = bool(rules.OTHER_PERSON.search(t)) and not (
-                rules.FIRST_PERSON.search(t) or _MY_BODY.search(t)
-            )
-            cache[i] = (
-                bool(rules.NONCONSENT_NEGATED.search(t))
-                or bool(rules.NONCONSENT_NEGATED_MORE.search(t)),
-                other or bool(rules.FICTION.search(t)),
-            )
-        return cache[i]
+    def vetoed(i: int) -> bool:
+        return i in negated or i in other
 
     rule: set[int] = set()
     raw: set[int] = set(hits)
     for i in hits:
-        negated, other = veto(i)
-        respected_next = i + 1 < n and len(texts[i + 1]) < 120 and veto(i + 1)[0]
-        if not (negated or other or respected_next):
+        respected_next = i + 1 < n and len(texts[i + 1]) < 120 and i + 1 in negated
+        if not (vetoed(i) or respected_next):
             rule.add(i)
-    for i in acts:
-        if rules.NC_SIGNAL.search(texts[i]):
-            f[i, col["act_with_signal"]] = 1.0
-            raw.add(i)
-            if not any(veto(i)):
-                rule.add(i)
+    for i in acts & signal:
+        f[i, col["act_with_signal"]] = 1.0
+        raw.add(i)
+        if not vetoed(i):
+            rule.add(i)
     for i in ctx:
-        near = range(max(0, i - 1), min(n, i + 2))
         f[i, col["context_form"]] = 1.0
-        f[i, col["everyday"]] = float(bool(rules.NONCONSENT_EVERYDAY.search(texts[i])))
-        if any(j in sexual for j in near) and not rules.NONCONSENT_EVERYDAY.search(texts[i]):
+        f[i, col["everyday"]] = float(i in everyday)
+        if near_sexual[i] and i not in everyday:
             raw.add(i)
-            if not any(veto(i)):
+            if not vetoed(i):
                 rule.add(i)
     for i in said_no:
         f[i, col["said_no"]] = 1.0
-        if i + 1 < n and rules.FOLLOW_THROUGH.search(texts[i + 1]):
+        if i + 1 in follow:
             raw.update((i, i + 1))
-            if not any(veto(i)) and not any(veto(i + 1)):
+            if not vetoed(i) and not vetoed(i + 1):
                 rule.update((i, i + 1))
     for i in range(n):
-        near = range(max(0, i - 1), min(n, i + 2))
-        f[i, col["sexual_near"]] = float(any(j in sexual for j in near))
-        f[i, col["intimate"]] = float(any(j in intimate for j in near))
-        f[i, col["violation"]] = float(any(j in violation for j in near))
-        if i in raw or f[i, col["intimate"]] or f[i, col["violation"]]:
-            negated, other = veto(i)
-            f[i, col["negated"]] = float(negated)
-            f[i, col["other_or_fiction"]] = float(other)
+        if i in raw or near_intimate[i] or near_violation[i]:
+            f[i, col["negated"]] = float(i in negated)
+            f[i, col["other_or_fiction"]] = float(i in other)
     for i in raw:
         f[i, col["rule"]] = float(i in rule)
         f[i, col["rule_vetoed"]] = float(i not in rule)
