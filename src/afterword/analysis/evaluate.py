@@ -286,7 +286,7 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         "template rows are split by template, so no test sentence shares a template with "
         "training). For the binary detectors, the test rows of the other tasks count as "
         "negatives too (everyday and painful journal sentences). Since session 2 it holds rows "
-        "by four authors (data/training/DATASHEET.md). The last column is the false-positive "
+        "by seven more authors (data/training/DATASHEET.md). The last column is the false-positive "
         "rate over the task's own hard negatives alone (and how many there are).",
         "",
         "| detector | positives | negatives | precision | recall | false-positive rate | F1 "

@@ -228,7 +228,9 @@ def train_multilabel(
 _NEGATIVE_SOURCES: dict[str, tuple[str, ...]] = {
     "crisis": ("traps", "themes", "rumination", "nonconsent"),
     "nonconsent": ("traps", "themes", "rumination", "crisis"),
-    "rumination": ("traps", "themes", "crisis", "nonconsent"),
+    # Not crisis or non-consent rows for rumination: nobody labelled them for it, and since the
+    # session-2 authors they are full of "why did I…" and "I keep asking myself…".
+    "rumination": ("traps", "themes"),
 }
 _NOT_NEGATIVE = {"nonconsent": {"boundary_crossed"}}
 
