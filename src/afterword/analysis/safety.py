@@ -129,9 +129,14 @@ NONCONSENT_FEATURES = (
 )
 
 
-def _window(found: Collection[int], i: int, n: int) -> bool:
-    """Whether sentence ``i`` or a neighbour is in ``found``."""
-    return any(j in found for j in range(max(0, i - 1), min(n, i + 2)))
+def _near(found: Collection[int], n: int) -> npt.NDArray[np.bool_]:
+    """For each sentence, whether it or a neighbour is in ``found``."""
+    hit = np.zeros(n, bool)
+    hit[list(found)] = True
+    near = hit.copy()
+    near[1:] |= hit[:-1]
+    near[:-1] |= hit[1:]
+    return near
 
 
 def crisis_features(sents: Sequence[Sentence]) -> Probs:
@@ -162,6 +167,7 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
     first = some.hit(rules.FIRST_PERSON)
     other = some.hit(rules.OTHER_PERSON)
     lexicon_veto = some.hit(rules.CRISIS_LEXICON_VETO) if lexicon else set()
+    near_resolved = _near(resolved, n)
     for i in todo:
         text = texts[i]
         row = f[i]
@@ -172,7 +178,7 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
         row[col["negated"]] = float(bool(neg))
         row[col["fiction"]] = float(i in fiction)
         row[col["past"]] = float(i in past)
-        row[col["resolved"]] = float(i in past and _window(resolved, i, n))
+        row[col["resolved"]] = float(i in past and bool(near_resolved[i]))
         row[col["other"]] = float(i in other and i not in first)
         row[col["first_person"]] = float(i in first)
         spans = list(hits.get(i, []))
@@ -213,17 +219,17 @@ def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
     sexual = every.hit(rules.SEXUAL)
     intimate = every.hit(rules.INTIMATE)
     violation = every.hit(rules.VIOLATION)
-    near_sexual = [_window(sexual, i, n) for i in range(n)]
-    near_intimate = [_window(intimate, i, n) for i in range(n)]
-    near_violation = [_window(violation, i, n) for i in range(n)]
+    near_sexual = _near(sexual, n)
+    near_intimate = _near(intimate, n)
+    near_violation = _near(violation, n)
     f[:, col["sexual_near"]] = near_sexual
     f[:, col["intimate"]] = near_intimate
     f[:, col["violation"]] = near_violation
-    if not (hits or said_no or acts or ctx or any(near_intimate) or any(near_violation)):
+    if not (hits or said_no or acts or ctx or near_intimate.any() or near_violation.any()):
         return f
     # The context rules run once, over the sentences that need them.
     need = set(hits) | acts | ctx | said_no | {i + 1 for i in said_no | set(hits) if i + 1 < n}
-    need |= {i for i in range(n) if near_intimate[i] or near_violation[i]}
+    need |= {int(i) for i in np.flatnonzero(near_intimate | near_violation)}
     some = _Joined(texts, need)
     negated = some.hit(rules.NONCONSENT_NEGATED) | some.hit(rules.NONCONSENT_NEGATED_MORE)
     other = some.hit(rules.OTHER_PERSON) - some.hit(rules.FIRST_PERSON) - some.hit(_MY_BODY)
