@@ -33,7 +33,7 @@ def test_blind_rows_are_read_from_labelled_hand_lines(tmp_path, monkeypatch):
     (tmp_path / "crisis_challenge3.txt").write_text(
         "# a comment\ncrisis | one\n- | two\n\nno separator here\n", encoding="utf-8"
     )
-    assert evaluate.blind_rows("crisis") == []  # the default is the blind set, challenge4
+    assert evaluate.blind_rows("crisis") == []  # the default is the blind set, challenge5
     rows = evaluate.blind_rows("crisis", "challenge3")
     assert [(r["text"], r["labels"]) for r in rows] == [("one", ["crisis"]), ("two", [])]
     assert {r["split"] for r in rows} == {"challenge3"}
@@ -53,7 +53,7 @@ def test_blind_rows_accept_the_usual_layouts(tmp_path, monkeypatch):
         "none | i",
         "??? j",
     ]
-    (tmp_path / "nonconsent_challenge4.txt").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "nonconsent_challenge5.txt").write_text("\n".join(lines), encoding="utf-8")
     rows = evaluate.blind_rows("nonconsent")
     got = [(r["text"], bool(r["labels"])) for r in rows]
     assert got == [("a", True), ("b", False), ("c", True), ("d", False), ("e", True),

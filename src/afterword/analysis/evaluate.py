@@ -172,9 +172,9 @@ def eval_cssrs(data: Path) -> tuple[list[str], dict[str, float]]:
     return lines, metrics
 
 
-# Challenge sets 3 and 4 live only as hand files (never in the training JSONL, so no training
-# or threshold code can reach them); read here and nowhere else. Set 4 is the blind one; set 3
-# was blind until session 2, which used it as development rows (see eval_own).
+# Challenge sets 3 to 5 live only as hand files (never in the training JSONL, so no training or
+# threshold code can reach them); read here and nowhere else. Set 5 is the blind one; sets 3
+# and 4 were each evaluated once blind and then used as development rows (see eval_own).
 BLIND_DIR = repo_root() / "data" / "training" / "hand"
 
 
@@ -229,10 +229,10 @@ def _blind_line(line: str, task: str) -> tuple[str, bool] | None:
     return None
 
 
-BLIND_SETS = ("challenge3", "challenge4")
+BLIND_SETS = ("challenge3", "challenge4", "challenge5")
 
 
-def blind_rows(task: str, split: str = "challenge4") -> list[dict[str, Any]]:
+def blind_rows(task: str, split: str = "challenge5") -> list[dict[str, Any]]:
     path = BLIND_DIR / f"{task}_{split}.txt"
     if not path.exists():
         return []
@@ -344,10 +344,11 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         metrics.update({f"{k}_challenge3": v for k, v in m.items()})
     lines += [
         "",
-        "**Fourth challenge rows, blind** (`hand/*_challenge4.txt`, `hand/CHALLENGE4.md`): "
-        "written in session 2 by a helper who read no rule, training row or earlier set and "
-        "ran no detector; every negative is a hard one. Never trained on; evaluated once, "
-        "after the session-2 heads were frozen. This is the honest estimate.",
+        "**Fourth challenge rows** (`hand/*_challenge4.txt`, `hand/CHALLENGE4.md`): written "
+        "blind in session 2 by a helper who read no rule, training row or earlier set and ran "
+        "no detector; every negative is a hard one. Never trained on. Evaluated once blind, "
+        "after the session-2 heads were frozen, with the result below; its errors were read "
+        "afterwards (one idea was tried on it and not kept; the heads did not change).",
         "",
         "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -356,6 +357,20 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         got, m = _binary(task, "challenge4")
         lines += got
         metrics.update({f"{k}_challenge4": v for k, v in m.items()})
+    lines += [
+        "",
+        "**Fifth challenge rows, blind** (`hand/*_challenge5.txt`, `hand/CHALLENGE5.md`): "
+        "written blind after set 4 had been evaluated, by another helper under the same rules; "
+        "every negative is a hard one. Never trained on; evaluated once, with the same frozen "
+        "heads. With set 4, the honest estimate.",
+        "",
+        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for task in ("crisis", "nonconsent"):
+        got, m = _binary(task, "challenge5")
+        lines += got
+        metrics.update({f"{k}_challenge5": v for k, v in m.items()})
     for task, labels in (("traps", TRAPS), ("themes", THEMES)):
         rows = load_rows(task, "test")
         results = analyze([r["text"] for r in rows])
@@ -377,7 +392,13 @@ TARGETS = [
      0.05),
     ("Non-consent false-positive rate, own test split, hard negatives only",
      "nonconsent_fpr_hard", "<=", 0.05),
-    ("Crisis recall, 4th challenge rows (blind, all negatives hard)", "crisis_recall_challenge4",
+    ("Crisis recall, 5th challenge rows (blind, all negatives hard)", "crisis_recall_challenge5",
+     ">=", 0.98),
+    ("Crisis false-positive rate, 5th challenge rows", "crisis_fpr_challenge5", "<=", 0.05),
+    ("Non-consent recall, 5th challenge rows", "nonconsent_recall_challenge5", ">=", 0.95),
+    ("Non-consent false-positive rate, 5th challenge rows", "nonconsent_fpr_challenge5", "<=",
+     0.05),
+    ("Crisis recall, 4th challenge rows (blind when first evaluated)", "crisis_recall_challenge4",
      ">=", 0.98),
     ("Crisis false-positive rate, 4th challenge rows", "crisis_fpr_challenge4", "<=", 0.05),
     ("Non-consent recall, 4th challenge rows", "nonconsent_recall_challenge4", ">=", 0.95),
