@@ -280,6 +280,44 @@ def _binary(task: str, split: str = "test") -> tuple[list[str], dict[str, float]
     return [line], metrics
 
 
+_HEADER = (
+    "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+)
+_SAFETY = ("crisis", "nonconsent")
+# The challenge sets in the order they were written, each with how clean it still is.
+CHALLENGES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("challenge", (*_SAFETY, "rumination"),
+     "**First challenge rows** (`hand/*_challenge.txt`): written after the safety and "
+     "rumination rules were first frozen; their first evaluation gave crisis recall 0.20, "
+     "non-consent 0.33, rumination 0.80. Rule families were added afterwards by the same "
+     "author, so these rows are no longer a clean measure (see the second set). The test "
+     "split above is not clean either: rules were widened after looking at its errors."),
+    ("challenge2", _SAFETY,
+     "**Second challenge rows** (`hand/*_challenge2.txt`): written after more rule families "
+     "were added (which happened after the first challenge rows had been evaluated), once "
+     "the rules were frozen again; evaluated once."),
+    ("challenge3", _SAFETY,
+     "**Third challenge rows, development set since session 2** (`hand/*_challenge3.txt`, "
+     "`hand/CHALLENGE3.md`): written blind by another person and evaluated once in session "
+     "1 (crisis recall 0.81 at a false-positive rate of 0.15, non-consent 0.73 at 0.23, with "
+     "rules deciding alone). In session 2 its errors were read while choosing the safety "
+     "design (rules as features of a learned head) and its regularisation, so it is no "
+     "longer a clean measure. It has never been trained on."),
+    ("challenge4", _SAFETY,
+     "**Fourth challenge rows** (`hand/*_challenge4.txt`, `hand/CHALLENGE4.md`): written "
+     "blind in session 2 by a helper who read no rule, training row or earlier set and ran "
+     "no detector; every negative is a hard one. Never trained on. Evaluated once blind, "
+     "after the session-2 heads were frozen, with the result below; its errors were read "
+     "afterwards (one idea was tried on it and not kept; the heads did not change)."),
+    ("challenge5", _SAFETY,
+     "**Fifth challenge rows, blind** (`hand/*_challenge5.txt`, `hand/CHALLENGE5.md`): "
+     "written blind after set 4 had been evaluated, by another helper under the same rules; "
+     "every negative is a hard one. Never trained on; evaluated once, with the same frozen "
+     "heads. With set 4, the honest estimate."),
+)
+
+
 def eval_own() -> tuple[list[str], dict[str, float]]:
     lines = [
         "Held-out test split of data/training (never used for training or thresholds; "
@@ -298,79 +336,12 @@ def eval_own() -> tuple[list[str], dict[str, float]]:
         got, m = _binary(task)
         lines += got
         metrics.update(m)
-    lines += [
-        "",
-        "**First challenge rows** (`hand/*_challenge.txt`): written after the safety and "
-        "rumination rules were first frozen; their first evaluation gave crisis recall 0.20, "
-        "non-consent 0.33, rumination 0.80. Rule families were added afterwards by the same "
-        "author, so these rows are no longer a clean measure (see the second set). The test "
-        "split above is not clean either: rules were widened after looking at its errors.",
-        "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for task in ("crisis", "nonconsent", "rumination"):
-        got, m = _binary(task, "challenge")
-        lines += got
-        metrics.update({f"{k}_challenge": v for k, v in m.items()})
-    lines += [
-        "",
-        "**Second challenge rows** (`hand/*_challenge2.txt`): written after more rule families "
-        "were added (which happened after the first challenge rows had been evaluated), once "
-        "the rules were frozen again; evaluated once.",
-        "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for task in ("crisis", "nonconsent"):
-        got, m = _binary(task, "challenge2")
-        lines += got
-        metrics.update({f"{k}_challenge2": v for k, v in m.items()})
-    lines += [
-        "",
-        "**Third challenge rows, development set since session 2** (`hand/*_challenge3.txt`, "
-        "`hand/CHALLENGE3.md`): written blind by another person and evaluated once in session "
-        "1 (crisis recall 0.81 at a false-positive rate of 0.15, non-consent 0.73 at 0.23, with "
-        "rules deciding alone). In session 2 its errors were read while choosing the safety "
-        "design (rules as features of a learned head) and its regularisation, so it is no "
-        "longer a clean measure. It has never been trained on.",
-        "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for task in ("crisis", "nonconsent"):
-        got, m = _binary(task, "challenge3")
-        lines += got
-        metrics.update({f"{k}_challenge3": v for k, v in m.items()})
-    lines += [
-        "",
-        "**Fourth challenge rows** (`hand/*_challenge4.txt`, `hand/CHALLENGE4.md`): written "
-        "blind in session 2 by a helper who read no rule, training row or earlier set and ran "
-        "no detector; every negative is a hard one. Never trained on. Evaluated once blind, "
-        "after the session-2 heads were frozen, with the result below; its errors were read "
-        "afterwards (one idea was tried on it and not kept; the heads did not change).",
-        "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for task in ("crisis", "nonconsent"):
-        got, m = _binary(task, "challenge4")
-        lines += got
-        metrics.update({f"{k}_challenge4": v for k, v in m.items()})
-    lines += [
-        "",
-        "**Fifth challenge rows, blind** (`hand/*_challenge5.txt`, `hand/CHALLENGE5.md`): "
-        "written blind after set 4 had been evaluated, by another helper under the same rules; "
-        "every negative is a hard one. Never trained on; evaluated once, with the same frozen "
-        "heads. With set 4, the honest estimate.",
-        "",
-        "| detector | positives | negatives | precision | recall | false-positive rate | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for task in ("crisis", "nonconsent"):
-        got, m = _binary(task, "challenge5")
-        lines += got
-        metrics.update({f"{k}_challenge5": v for k, v in m.items()})
+    for split, tasks, note in CHALLENGES:
+        lines += ["", note, "", *_HEADER]
+        for task in tasks:
+            got, m = _binary(task, split)
+            lines += got
+            metrics.update({f"{k}_{split}": v for k, v in m.items()})
     for task, labels in (("traps", TRAPS), ("themes", THEMES)):
         rows = load_rows(task, "test")
         results = analyze([r["text"] for r in rows])
