@@ -260,3 +260,48 @@ def test_no_rule_lost_a_quantifier_to_f_string_formatting():
         rule = getattr(rules, name)
         if isinstance(rule, rules.Rule):
             assert not re.search(r"\(\d+, \d*\)", rule.pattern), name
+
+
+def _feature_groups() -> list[list[str]]:
+    """Texts whose features depend on neighbours, side by side with texts that have none, so
+    a text's first and last sentences sit next to another text's when scanned together."""
+    import random
+
+    from afterword.analysis import engine
+
+    pool = CRISIS + NOT_CRISIS + NONCONSENT + [
+        "Years ago.", "I'm fine now.", "I said no.", "He kept going.", "Nothing happened.",
+        "We kissed.", "It was nice.", "İstanbul was cold and I want to die.", "", "The film.",
+    ]
+    rng = random.Random(5)
+    texts = [" ".join(rng.sample(pool, rng.randint(0, 4))) for _ in range(120)] + pool
+    return [[s.text for s in engine._prepare(t).sents] for t in texts]
+
+
+@pytest.mark.parametrize("task", ["crisis", "nonconsent"])
+def test_features_of_many_texts_at_once_equal_each_text_alone(task: str) -> None:
+    import numpy as np
+
+    from afterword.analysis import safety
+    from afterword.analysis.text import Sentence
+
+    groups = [[Sentence(0, len(t), t) for t in g] for g in _feature_groups()]
+    alone = [safety.FEATURES[task](g) for g in groups]
+    together = safety.FEATURES_MANY[task](groups)
+    assert len(together) == len(alone)
+    assert sum(bool(a.any()) for a in alone) > 20  # the corpus does exercise the rules
+    for a, b in zip(alone, together, strict=True):
+        assert a.dtype == b.dtype and a.shape == b.shape
+        assert np.array_equal(a, b)
+
+
+def test_neighbours_never_cross_from_one_text_into_the_next() -> None:
+    import numpy as np
+
+    from afterword.analysis import safety
+
+    owner = np.asarray([0, 0, 1, 1, 2], np.int64)
+    assert safety._near_within({1}, owner).tolist() == [True, True, False, False, False]
+    assert safety._near_within({2}, owner).tolist() == [False, False, True, True, False]
+    assert safety._near_within({4}, owner).tolist() == [False] * 4 + [True]
+    assert safety._near({1}, 3).tolist() == [True, True, True]

@@ -135,7 +135,8 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         p_crisis, p_nonc = (
             safety.stacked_proba(
                 hs[task], groups, text_vecs, sent_vecs,
-                [safety.FEATURES[task](p.sents[:MAX_SENTENCES]) for p in prepared], lexical,
+                safety.FEATURES_MANY[task]([p.sents[:MAX_SENTENCES] for p in prepared]),
+                lexical,
             )
             for task in ("crisis", "nonconsent")
         )

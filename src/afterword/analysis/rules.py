@@ -41,6 +41,11 @@ class Rule:
             return iter(self._literal_scan().finditer(subject))
         return rx.finditer(subject)
 
+    def finditer_lowered(self, lowered: str) -> list[re.Match[str]]:
+        """``finditer(text)`` given ``lowered = text.lower()``, for a caller that lowers a text
+        once for many rules; only when lowering kept its length (the fast path)."""
+        return self._literal_scan().finditer(lowered)
+
     def search(self, text: str) -> re.Match[str] | None:
         rx, subject = self._pick(text)
         if rx is self._fast:

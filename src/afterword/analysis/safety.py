@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import accumulate
 
 import numpy as np
@@ -72,24 +72,35 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 
 
 class _Joined:
-    """Some sentences of one text joined once, so that each rule scans them in one call;
-    matches come back per sentence index (of the whole text), with spans local to it."""
+    """Some sentences joined once, so that each rule scans them in one call (lowered once for
+    all the rules); matches come back per sentence index, with spans local to the sentence."""
 
     def __init__(self, texts: Sequence[str], only: Collection[int] | None = None) -> None:
         self.ids = list(range(len(texts))) if only is None else sorted(only)
         parts = [texts[i] for i in self.ids]
         self.joined = _SEP.join(parts)
         self.starts = [0, *accumulate(len(t) + len(_SEP) for t in parts)][:-1] if parts else []
+        self._lowered: str | None = None
+
+    def _matches(self, rx: rules.Rule | re.Pattern[str]) -> Iterable[re.Match[str]]:
+        if not isinstance(rx, rules.Rule):
+            return rx.finditer(self.joined)
+        if self._lowered is None:
+            self._lowered = self.joined.lower()
+        if len(self._lowered) == len(self.joined):
+            return rx.finditer_lowered(self._lowered)
+        return rx.finditer(self.joined)  # lowering changed the length: the rule's slow path
 
     def find(self, rx: rules.Rule | re.Pattern[str]) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, list[tuple[int, int]]] = {}
         if not self.ids:
             return found
         starts, ids = self.starts, self.ids
-        for m in rx.finditer(self.joined):
-            k = bisect_right(starts, m.start()) - 1
+        for m in self._matches(rx):
+            a, b = m.span()
+            k = bisect_right(starts, a) - 1
             off = starts[k]
-            found.setdefault(ids[k], []).append((m.start() - off, m.end() - off))
+            found.setdefault(ids[k], []).append((a - off, b - off))
         return found
 
     def hit(self, rx: rules.Rule | re.Pattern[str]) -> set[int]:
@@ -131,16 +142,80 @@ NONCONSENT_FEATURES = (
 
 def _near(found: Collection[int], n: int) -> npt.NDArray[np.bool_]:
     """For each sentence, whether it or a neighbour is in ``found``."""
-    hit = np.zeros(n, bool)
+    return _near_within(found, np.zeros(n, np.int64))
+
+
+def _near_within(found: Collection[int], owner: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """As ``_near`` over the sentences of several texts back to back (``owner``: each row's
+    text), where a neighbour must belong to the same text."""
+    hit = np.zeros(len(owner), bool)
     hit[list(found)] = True
+    same = owner[1:] == owner[:-1]
     near = hit.copy()
-    near[1:] |= hit[:-1]
-    near[:-1] |= hit[1:]
+    near[1:] |= hit[:-1] & same
+    near[:-1] |= hit[1:] & same
     return near
 
 
+class _Texts:
+    """The sentences of several texts back to back: row ``g`` is a sentence of text
+    ``owner[g]``, whose rows are ``bounds[owner[g]]``. The rules scan them all at once
+    (``_SEP`` keeps every match inside its sentence, and a sentence reads the same to every
+    rule at the start or end of the joined text as beside a separator)."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self.texts = [t for g in groups for t in g]
+        self.bounds: list[tuple[int, int]] = []
+        self.owner: list[int] = []
+        lo = 0
+        for k, g in enumerate(groups):
+            self.bounds.append((lo, lo + len(g)))
+            self.owner += [k] * len(g)
+            lo += len(g)
+        self.owner_rows = np.asarray(self.owner, np.int64)
+
+    def rows(self, g: int) -> tuple[int, int]:
+        return self.bounds[self.owner[g]]
+
+    def split(self, f: Probs) -> list[Probs]:
+        return [f[lo:hi] for lo, hi in self.bounds]
+
+
+def _batches(groups: Sequence[Sequence[Sentence]]) -> tuple[list[int], list[int]]:
+    """Which texts can be scanned together (every sentence lowers to the same length, so all
+    of them take the rules' fast path, as each alone would) and which go one by one."""
+    together: list[int] = []
+    alone: list[int] = []
+    for k, g in enumerate(groups):
+        (together if all(len(s.text.lower()) == len(s.text) for s in g) else alone).append(k)
+    return together, alone
+
+
+def _many(
+    one: Callable[[_Texts], Probs], groups: Sequence[Sequence[Sentence]]
+) -> list[Probs]:
+    together, alone = _batches(groups)
+    out: list[Probs] = [np.zeros(0, np.float32)] * len(groups)
+    if together:
+        batch = _Texts([[s.text for s in groups[k]] for k in together])
+        for k, f in zip(together, batch.split(one(batch)), strict=True):
+            out[k] = f
+    for k in alone:
+        out[k] = one(_Texts([[s.text for s in groups[k]]]))
+    return out
+
+
 def crisis_features(sents: Sequence[Sentence]) -> Probs:
-    texts = [s.text for s in sents]
+    return _crisis(_Texts([[s.text for s in sents]]))
+
+
+def crisis_features_many(groups: Sequence[Sequence[Sentence]]) -> list[Probs]:
+    """``[crisis_features(g) for g in groups]``, with each rule scanning all texts at once."""
+    return _many(_crisis, groups)
+
+
+def _crisis(batch: _Texts) -> Probs:
+    texts = batch.texts
     n = len(texts)
     f = np.zeros((n, len(CRISIS_FEATURES)), np.float32)
     if not texts:
@@ -155,7 +230,11 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
     if not todo:
         return f
     # The context rules run once, over the sentences that need them (and their neighbours).
-    some = _Joined(texts, {j for i in todo for j in range(max(0, i - 1), min(n, i + 2))})
+    need: set[int] = set()
+    for i in todo:
+        lo, hi = batch.rows(i)
+        need.update(range(max(lo, i - 1), min(hi, i + 2)))
+    some = _Joined(texts, need)
     idiom = some.find(rules.CRISIS_IDIOM)
     idiom_all = some.hit(rules.CRISIS_IDIOM_MORE)
     negated = some.find(rules.NEGATED_CRISIS)
@@ -163,11 +242,12 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
         negated.setdefault(i, []).extend(spans)
     fiction = some.hit(rules.FICTION) - some.hit(_MAKES_ME)
     past = some.hit(rules.PAST)
+    # Only read for sentences in ``past``, whose text then has a past sentence.
     resolved = some.hit(rules.RESOLVED) if past else set()
     first = some.hit(rules.FIRST_PERSON)
     other = some.hit(rules.OTHER_PERSON)
     lexicon_veto = some.hit(rules.CRISIS_LEXICON_VETO) if lexicon else set()
-    near_resolved = _near(resolved, n)
+    near_resolved = _near_within(resolved, batch.owner_rows)
     for i in todo:
         text = texts[i]
         row = f[i]
@@ -203,7 +283,16 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
 
 
 def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
-    texts = [s.text for s in sents]
+    return _nonconsent(_Texts([[s.text for s in sents]]))
+
+
+def nonconsent_features_many(groups: Sequence[Sequence[Sentence]]) -> list[Probs]:
+    """``[nonconsent_features(g) for g in groups]``, with each rule scanning all texts at once."""
+    return _many(_nonconsent, groups)
+
+
+def _nonconsent(batch: _Texts) -> Probs:
+    texts = batch.texts
     n = len(texts)
     f = np.zeros((n, len(NONCONSENT_FEATURES)), np.float32)
     if not texts:
@@ -219,21 +308,26 @@ def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
     sexual = every.hit(rules.SEXUAL)
     intimate = every.hit(rules.INTIMATE)
     violation = every.hit(rules.VIOLATION)
-    near_sexual = _near(sexual, n)
-    near_intimate = _near(intimate, n)
-    near_violation = _near(violation, n)
+    near_sexual = _near_within(sexual, batch.owner_rows)
+    near_intimate = _near_within(intimate, batch.owner_rows)
+    near_violation = _near_within(violation, batch.owner_rows)
     f[:, col["sexual_near"]] = near_sexual
     f[:, col["intimate"]] = near_intimate
     f[:, col["violation"]] = near_violation
     if not (hits or said_no or acts or ctx or near_intimate.any() or near_violation.any()):
         return f
+
+    def has_next(i: int) -> bool:
+        return i + 1 < batch.rows(i)[1]
+
     # The context rules run once, over the sentences that need them.
-    need = set(hits) | acts | ctx | said_no | {i + 1 for i in said_no | set(hits) if i + 1 < n}
+    need = set(hits) | acts | ctx | said_no | {i + 1 for i in said_no | set(hits) if has_next(i)}
     need |= {int(i) for i in np.flatnonzero(near_intimate | near_violation)}
     some = _Joined(texts, need)
     negated = some.hit(rules.NONCONSENT_NEGATED) | some.hit(rules.NONCONSENT_NEGATED_MORE)
     other = some.hit(rules.OTHER_PERSON) - some.hit(rules.FIRST_PERSON) - some.hit(_MY_BODY)
     other |= some.hit(rules.FICTION)
+    # Each only read for sentences of its condition's set.
     signal = some.hit(rules.NC_SIGNAL) if acts else set()
     everyday = some.hit(rules.NONCONSENT_EVERYDAY) if ctx else set()
     follow = some.hit(rules.FOLLOW_THROUGH) if said_no else set()
@@ -244,7 +338,7 @@ def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
     rule: set[int] = set()
     raw: set[int] = set(hits)
     for i in hits:
-        respected_next = i + 1 < n and len(texts[i + 1]) < 120 and i + 1 in negated
+        respected_next = has_next(i) and len(texts[i + 1]) < 120 and i + 1 in negated
         if not (vetoed(i) or respected_next):
             rule.add(i)
     for i in acts & signal:
@@ -261,14 +355,13 @@ def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
                 rule.add(i)
     for i in said_no:
         f[i, col["said_no"]] = 1.0
-        if i + 1 in follow:
+        if has_next(i) and i + 1 in follow:
             raw.update((i, i + 1))
             if not vetoed(i) and not vetoed(i + 1):
                 rule.update((i, i + 1))
-    for i in range(n):
-        if i in raw or near_intimate[i] or near_violation[i]:
-            f[i, col["negated"]] = float(i in negated)
-            f[i, col["other_or_fiction"]] = float(i in other)
+    for i in sorted(raw | {int(j) for j in np.flatnonzero(near_intimate | near_violation)}):
+        f[i, col["negated"]] = float(i in negated)
+        f[i, col["other_or_fiction"]] = float(i in other)
     for i in raw:
         f[i, col["rule"]] = float(i in rule)
         f[i, col["rule_vetoed"]] = float(i not in rule)
@@ -282,6 +375,7 @@ def flagged(sents: Sequence[Sentence], p: Probs, threshold: float) -> Signal:
 
 
 FEATURES = {"crisis": crisis_features, "nonconsent": nonconsent_features}
+FEATURES_MANY = {"crisis": crisis_features_many, "nonconsent": nonconsent_features_many}
 
 
 def stacked_proba(

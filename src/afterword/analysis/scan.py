@@ -47,6 +47,8 @@ _MAX_RANGE = 12  # a character class like [0-9] is expanded up to this many char
 
 Literals = frozenset[str]
 WARM_UP = 16  # uses of a pattern before its scan is worked out
+# ... or characters scanned with it (a batch of entries joined into one text is one use).
+WARM_UP_CHARS = 20_000
 DISPATCH_ALTERNATIVES = 100  # see _dispatch
 _WIDE = 4  # an alternative that can start with more characters than this is "wide"
 
@@ -489,12 +491,17 @@ class LiteralScan:
         self._short: re.Pattern[str] | None = None  # the plain trie, for short texts
         self._back = 0  # 1: the scan finds the character before where a match may start
         self._uses = 0
+        self._chars = 0
 
-    def _scan(self) -> re.Pattern[str] | None:
-        """The scan pattern, worked out on the ``WARM_UP``-th use (reading a big pattern takes
-        milliseconds: a one-off call, like ``afterword analyze`` on one sentence, skips it)."""
-        if self._uses <= WARM_UP:
+    def _scan(self, size: int = 0) -> re.Pattern[str] | None:
+        """The scan pattern, worked out on the ``WARM_UP``-th use or once ``WARM_UP_CHARS``
+        characters were scanned (reading a big pattern takes milliseconds: a one-off call,
+        like ``afterword analyze`` on one sentence, skips it)."""
+        if self._uses < WARM_UP:
             self._uses += 1
+            self._chars += size
+            if self._chars >= WARM_UP_CHARS:
+                self._uses = WARM_UP
             if self._uses == WARM_UP:
                 needles = _needles(self.pattern)
                 if needles is not None and min(len(n) for n in needles) < 2:
@@ -514,7 +521,7 @@ class LiteralScan:
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, as a list."""
-        starts = self._scan()
+        starts = self._scan(len(text))
         if starts is None:
             if self._gate is not None and self._gate.search(text) is None:
                 return []
@@ -582,7 +589,7 @@ class LiteralScan:
 
     def search(self, text: str) -> re.Match[str] | None:
         """``self.regex.search(text)``."""
-        starts = self._scan()
+        starts = self._scan(len(text))
         if starts is None:
             if self._gate is not None and self._gate.search(text) is None:
                 return None
