@@ -323,3 +323,24 @@ def test_hashed_tokens_of_ascii_text_are_the_unicode_tokens() -> None:
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))).lower()
         got = (features._ASCII_TOKEN if t.isascii() else features._TOKEN).findall(t)
         assert got == features._TOKEN.findall(t)
+
+
+@pytest.mark.parametrize("name", ["NC_ACT", "RESOLVED", "FIRST_PERSON", "_MY_BODY", "_MAKES_ME"])
+def test_joined_sentences_give_each_sentence_its_own_matches(name: str) -> None:
+    """Rules scanned over many sentences at once (gated to the sentences that can match, or
+    on lowered text) find in each sentence exactly what ``re`` finds in it alone."""
+    from afterword.analysis import safety
+
+    rx = getattr(rules, name, None) or getattr(safety, name)
+    plain = re.compile(rx.pattern, re.IGNORECASE)
+    sents = _texts(300, seed=3) + [
+        "He kissed me and I froze.", "Jack's boyfriend touched me.", "I'm better now.",
+        "it made me want to cry.", "MY WRISTS hurt", "I haven't cut since May.", "",
+    ]
+    sents = [s.replace("\n", " ").strip(" .") for s in sents]
+    for _ in range(2):  # the second time with the scans worked out
+        joined = safety._Joined(sents * 40)
+        found = joined.find(rx)
+        assert found
+        for i, s in enumerate(sents * 40):
+            assert found.get(i, []) == [m.span() for m in plain.finditer(s)]

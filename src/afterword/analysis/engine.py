@@ -132,12 +132,9 @@ def analyze(texts: Sequence[str]) -> list[Result]:
         p_themes_t, p_themes_s = hs["themes"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
         p_emo_t, p_emo_s = hs["emotions"].proba_grouped(groups, text_vecs, sent_vecs, lexical)
         # Safety: the rules' matches and vetoes are features beside the embedding and n-grams.
+        feats = safety.features_many([p.sents[:MAX_SENTENCES] for p in prepared])
         p_crisis, p_nonc = (
-            safety.stacked_proba(
-                hs[task], groups, text_vecs, sent_vecs,
-                safety.FEATURES_MANY[task]([p.sents[:MAX_SENTENCES] for p in prepared]),
-                lexical,
-            )
+            safety.stacked_proba(hs[task], groups, text_vecs, sent_vecs, feats[task], lexical)
             for task in ("crisis", "nonconsent")
         )
         p_rum = hs["rumination"].proba_grouped([], text_vecs[:0], sent_vecs)[1][:, 0]

@@ -46,6 +46,10 @@ class Rule:
         once for many rules; only when lowering kept its length (the fast path)."""
         return self._literal_scan().finditer(lowered)
 
+    def gate(self) -> re.Pattern[str] | None:
+        """See ``LiteralScan.gate`` (on lowered text)."""
+        return self._literal_scan().gate()
+
     def search(self, text: str) -> re.Match[str] | None:
         rx, subject = self._pick(text)
         if rx is self._fast:

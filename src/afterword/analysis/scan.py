@@ -519,6 +519,11 @@ class LiteralScan:
                     self._gate = _gate(self.pattern)
         return self._starts
 
+    def gate(self) -> re.Pattern[str] | None:
+        """Once worked out, for a pattern with no start strings: a pattern that finds, in any
+        text, something of every match (see ``_gate``); else None."""
+        return self._gate if self._starts is None else None
+
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, as a list."""
         starts = self._scan(len(text))
