@@ -344,3 +344,23 @@ def test_joined_sentences_give_each_sentence_its_own_matches(name: str) -> None:
         assert found
         for i, s in enumerate(sents * 40):
             assert found.get(i, []) == [m.span() for m in plain.finditer(s)]
+        assert joined.hit(rx) == set(found)
+        assert safety._Joined(sents, range(0, len(sents), 3)).hit(rx) == {
+            i for i in found if i < len(sents) and i % 3 == 0
+        }
+
+
+def test_rules_scanned_together_find_what_each_finds_alone() -> None:
+    from afterword.analysis import safety
+
+    sents = [s.replace("\n", " ").strip(" .") for s in _texts(400, seed=9)] + [
+        "We had sex and I was scared.", "In the film she was asleep.", "I said no and he stopped.",
+    ]
+    sents *= 20
+    together = safety._scan_together(sents)
+    assert set(together) == {id(rx) for rx in safety._TOGETHER}
+    assert sum(len(found) for found in together.values()) > 100
+    for rx in safety._TOGETHER:
+        assert together[id(rx)] == safety._Joined(sents).find(rx)
+    assert safety._scan_together(sents[:5]) == {}  # a few sentences: each rule on its own
+    assert safety._scan_together([*sents, "İstanbul"]) == {}  # lowering changes the length

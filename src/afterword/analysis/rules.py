@@ -46,6 +46,10 @@ class Rule:
         once for many rules; only when lowering kept its length (the fast path)."""
         return self._literal_scan().finditer(lowered)
 
+    def lowered_regex(self) -> re.Pattern[str]:
+        """The pattern as it runs on lowered text."""
+        return self._literal_scan().regex
+
     def gate(self) -> re.Pattern[str] | None:
         """See ``LiteralScan.gate`` (on lowered text)."""
         return self._literal_scan().gate()
