@@ -364,3 +364,18 @@ def test_rules_scanned_together_find_what_each_finds_alone() -> None:
         assert together[id(rx)] == safety._Joined(sents).find(rx)
     assert safety._scan_together(sents[:5]) == {}  # a few sentences: each rule on its own
     assert safety._scan_together([*sents, "İstanbul"]) == {}  # lowering changes the length
+
+
+def test_cues_of_a_batch_equal_each_text_alone() -> None:
+    texts = _texts(200, seed=4) + ["I feel. Such a failure", "İ am such an idiot", "\x00 i feel"]
+    texts += ["It was me and i", "feel nothing"]  # a cue across two texts must not count
+    groups = [[s.text for s in text.sentences(t)] for t in texts] + [[]]
+    whole_t, whole_s = features.cues_grouped(groups)
+    assert whole_t.any() and whole_s.any()
+    row = 0
+    for i, g in enumerate(groups):
+        one_t, one_s = features.cues_grouped([g])
+        assert np.array_equal(whole_t[i], one_t[0])
+        assert np.array_equal(whole_s[row : row + len(g)], one_s)
+        row += len(g)
+    assert row == len(whole_s)

@@ -211,6 +211,7 @@ CUES: tuple[str, ...] = (
     r"nervous|overwhelmed|guilty|ashamed|hopeless|dread\w*|exhausted|empty)\b",
 )
 _cue_scan: MultiScan | None = None  # all cues in one pass over lowered text (scan.py)
+_APART = " \x00 "
 
 
 def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
@@ -222,24 +223,32 @@ def cues_grouped(groups: Sequence[Sequence[str]]) -> tuple[Matrix, Matrix]:
     if _cue_scan is None:
         _cue_scan = MultiScan(CUES)
     scan = _cue_scan
+    # Every text of the batch in one scan, texts kept apart by _APART (no cue matches it, so
+    # none runs from one text into the next, and each text starts and ends as a whole one).
+    ends: list[int] = []  # where each sentence ends (one past its space), in ``joined``
+    owner: list[int] = []  # the text of each sentence
+    parts: list[str] = []
+    pos = 0
+    for gi, group in enumerate(groups):
+        if not group:
+            continue
+        lowered = " ".join(group).lower()
+        ends.extend(pos + e for e in accumulate(len(s.lower()) + 1 for s in group))
+        owner.extend([gi] * len(group))
+        parts.append(lowered)
+        pos += len(lowered) + len(_APART)
+    joined = _APART.join(parts)
     text_rows: list[int] = []
     text_cols: list[int] = []
     sent_rows: list[int] = []
     sent_cols: list[int] = []
-    base = 0
-    for gi, group in enumerate(groups):
-        if not group:
-            continue
-        joined = " ".join(group).lower()
-        ends = list(accumulate(len(s.lower()) + 1 for s in group))
-        for j, found in enumerate(scan.finditer_all(joined)):
-            if found:
-                text_rows.append(gi)
-                text_cols.append(j)
-                rows = {bisect_right(ends, m.start()) for m in found}
-                sent_rows.extend(base + r for r in rows)
-                sent_cols.extend(j for _ in rows)
-        base += len(group)
+    for j, found in enumerate(scan.finditer_all(joined)):
+        rows = {bisect_right(ends, m.start()) for m in found}
+        sent_rows.extend(rows)
+        sent_cols.extend(j for _ in rows)
+        texts = {owner[r] for r in rows}
+        text_rows.extend(texts)
+        text_cols.extend(j for _ in texts)
     text[text_rows, text_cols] = 1.0
     sent[sent_rows, sent_cols] = 1.0
     return text, sent
