@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -94,7 +93,8 @@ class _Joined:
         self.ids = list(range(len(texts))) if only is None else sorted(only)
         parts = [texts[i] for i in self.ids]
         self.joined = _SEP.join(parts)
-        self.starts = [0, *accumulate(len(t) + len(_SEP) for t in parts)][:-1] if parts else []
+        ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)) + len(_SEP))
+        self.starts: list[int] = [0, *ends[:-1].tolist()] if parts else []
         self._lowered: str | None = None
 
     @property
@@ -133,9 +133,8 @@ class _Joined:
             return found
         known = self.scanned.get(id(rx))
         if known is not None:
-            if len(self.ids) == len(self.texts):
-                return {i: list(spans) for i, spans in known.items()}
-            return {i: list(known[i]) for i in self.ids if i in known}
+            rows = known.keys() if len(self.ids) == len(self.texts) else known.keys() & self.ids
+            return {i: list(known[i]) for i in sorted(rows)}
         gate = rx.gate() if isinstance(rx, rules.Rule) else None
         if gate is not None and len(self.ids) > 1 and len(self.lowered) == len(self.joined):
             # A rule with no start strings runs whole on every text its gate finds something
@@ -154,7 +153,7 @@ class _Joined:
     def hit(self, rx: rules.Rule | re.Pattern[str]) -> set[int]:
         known = self.scanned.get(id(rx))
         if known is not None:
-            return {i for i in self.ids if i in known} if len(known) > 0 else set()
+            return set(known) if len(self.ids) == len(self.texts) else known.keys() & self.ids
         if rx in _BY_SENTENCE and self.ids and len(self.lowered) == len(self.joined):
             assert isinstance(rx, rules.Rule)
             return self._gated(rx.lowered_regex())
