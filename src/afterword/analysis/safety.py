@@ -93,8 +93,15 @@ class _Joined:
         self.ids = list(range(len(texts))) if only is None else sorted(only)
         parts = [texts[i] for i in self.ids]
         self.joined = _SEP.join(parts)
-        ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)) + len(_SEP))
-        self.starts: list[int] = [0, *ends[:-1].tolist()] if parts else []
+        self.starts: list[int] = [0]
+        if len(parts) > 64:  # numpy pays off for a batch, not for one entry's sentences
+            ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)) + len(_SEP))
+            self.starts += ends[:-1].tolist()
+        else:
+            for t in parts[:-1]:
+                self.starts.append(self.starts[-1] + len(t) + len(_SEP))
+        if not parts:
+            self.starts = []
         self._lowered: str | None = None
 
     @property
