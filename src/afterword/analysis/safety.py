@@ -329,11 +329,6 @@ def crisis_features(sents: Sequence[Sentence]) -> Probs:
     return _crisis(_Texts([[s.text for s in sents]]))
 
 
-def crisis_features_many(groups: Sequence[Sequence[Sentence]]) -> list[Probs]:
-    """``[crisis_features(g) for g in groups]``, with each rule scanning all texts at once."""
-    return _many((_crisis,), groups)[0]
-
-
 def _crisis(batch: _Texts) -> Probs:
     texts = batch.texts
     n = len(texts)
@@ -404,11 +399,6 @@ def _crisis(batch: _Texts) -> Probs:
 
 def nonconsent_features(sents: Sequence[Sentence]) -> Probs:
     return _nonconsent(_Texts([[s.text for s in sents]]))
-
-
-def nonconsent_features_many(groups: Sequence[Sequence[Sentence]]) -> list[Probs]:
-    """``[nonconsent_features(g) for g in groups]``, with each rule scanning all texts at once."""
-    return _many((_nonconsent,), groups)[0]
 
 
 def _nonconsent(batch: _Texts) -> Probs:
