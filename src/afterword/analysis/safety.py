@@ -12,8 +12,8 @@ that their vetoes missed many idioms and negations and their patterns missed man
 wordings; learned weights over the same signals did better on every held-out set we have
 (docs/analysis-quality.md).
 
-The rules scan each text once; the vetoes are only worked out for sentences that a rule or a
-risk word touches.
+The rules scan a whole batch of texts at once (``_Texts``); the vetoes are only worked out for
+sentences that a rule or a risk word touches.
 """
 
 from __future__ import annotations
@@ -135,9 +135,8 @@ class _Joined:
         return keep
 
     def find(self, rx: rules.Rule | re.Pattern[str]) -> dict[int, list[tuple[int, int]]]:
-        found: dict[int, list[tuple[int, int]]] = {}
         if not self.ids:
-            return found
+            return {}
         known = self.scanned.get(id(rx))
         if known is not None:
             rows = known.keys() if len(self.ids) == len(self.texts) else known.keys() & self.ids
@@ -149,8 +148,13 @@ class _Joined:
             keep = self._gated(gate)
             if len(keep) < len(self.ids):
                 return _Joined(self.texts, keep).find(rx)
+        return self.by_sentence(self._matches(rx))
+
+    def by_sentence(self, matches: Iterable[re.Match[str]]) -> dict[int, list[tuple[int, int]]]:
+        """Matches in the joined text -> sentence index -> spans local to that sentence."""
+        found: dict[int, list[tuple[int, int]]] = {}
         starts, ids = self.starts, self.ids
-        for m in self._matches(rx):
+        for m in matches:
             a, b = m.span()
             k = bisect_right(starts, a) - 1
             off = starts[k]
@@ -165,13 +169,6 @@ class _Joined:
             assert isinstance(rx, rules.Rule)
             return self._gated(rx.lowered_regex())
         return set(self.find(rx))
-
-
-def _matches(
-    rx: rules.Rule | re.Pattern[str], texts: Sequence[str]
-) -> dict[int, list[tuple[int, int]]]:
-    """Sentence index -> match spans (local to the sentence), from one scan of all sentences."""
-    return _Joined(texts).find(rx)
 
 
 def _signal(
@@ -198,6 +195,15 @@ NONCONSENT_FEATURES = (
     "rule", "rule_vetoed", "context_form", "sexual_near", "intimate", "violation", "said_no",
     "negated", "other_or_fiction", "act_with_signal", "everyday",
 )
+
+
+def _find_all(joined: _Joined, *rxs: rules.Rule) -> dict[int, list[tuple[int, int]]]:
+    """The matches of several rules together, per sentence."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for rx in rxs:
+        for i, spans in joined.find(rx).items():
+            found.setdefault(i, []).extend(spans)
+    return found
 
 
 def _near(found: Collection[int], n: int) -> npt.NDArray[np.bool_]:
@@ -233,20 +239,18 @@ class _Texts:
             self.owner += [k] * len(g)
             lo += len(g)
         self.owner_rows = np.asarray(self.owner, np.int64)
-        self._seen: dict[int, tuple[dict[int, bool], set[int]]] = {}
+        self._seen: dict[int, tuple[set[int], set[int]]] = {}  # id(rule) -> (scanned, found)
         self.scanned = _scan_together(self.texts)
 
     def hit(self, rx: rules.Rule, rows: Collection[int]) -> set[int]:
         """``_Joined(self.texts, rows).hit(rx)``; crisis and non-consent share three of their
         context rules, so each sentence is scanned by them once."""
-        seen = self._seen.setdefault(id(rx), ({}, set()))
-        scanned, found = seen
-        todo = [g for g in rows if g not in scanned]
+        scanned, found = self._seen.setdefault(id(rx), (set(), set()))
+        todo = set(rows) - scanned
         if todo:
-            got = _Joined(self.texts, todo).hit(rx)
-            found |= got
-            scanned.update(dict.fromkeys(todo, True))
-        return found & set(rows) if len(found) > 0 else set()
+            found |= _Joined(self.texts, todo).hit(rx)
+            scanned |= todo
+        return found & set(rows)
 
     def rows(self, g: int) -> tuple[int, int]:
         return self.bounds[self.owner[g]]
@@ -275,17 +279,8 @@ def _scan_together(texts: Sequence[str]) -> dict[int, dict[int, list[tuple[int, 
         return {}
     if _multi is None:
         _multi = MultiScan([rx.pattern for rx in _TOGETHER])
-    out: dict[int, dict[int, list[tuple[int, int]]]] = {}
-    starts = every.starts
-    for rx, matches in zip(_TOGETHER, _multi.finditer_all(every.lowered), strict=True):
-        found: dict[int, list[tuple[int, int]]] = {}
-        for m in matches:
-            a, b = m.span()
-            k = bisect_right(starts, a) - 1
-            off = starts[k]
-            found.setdefault(k, []).append((a - off, b - off))
-        out[id(rx)] = found
-    return out
+    matches = _multi.finditer_all(every.lowered)
+    return {id(rx): every.by_sentence(m) for rx, m in zip(_TOGETHER, matches, strict=True)}
 
 
 def _batches(groups: Sequence[Sequence[Sentence]]) -> tuple[list[int], list[int]]:
@@ -337,9 +332,7 @@ def _crisis(batch: _Texts) -> Probs:
         return f
     col = {name: j for j, name in enumerate(CRISIS_FEATURES)}
     every = _Joined(texts, scanned=batch.scanned)
-    hits = every.find(rules.CRISIS)
-    for i, spans in every.find(rules.CRISIS_MORE).items():
-        hits.setdefault(i, []).extend(spans)
+    hits = _find_all(every, rules.CRISIS, rules.CRISIS_MORE)
     lexicon = every.find(rules.CRISIS_LEXICON)
     todo = set(hits) | set(lexicon) | every.hit(rules.RISK_WORDS)
     if not todo:
@@ -352,9 +345,7 @@ def _crisis(batch: _Texts) -> Probs:
     some = _Joined(texts, need, batch.scanned)
     idiom = some.find(rules.CRISIS_IDIOM)
     idiom_all = some.hit(rules.CRISIS_IDIOM_MORE)
-    negated = some.find(rules.NEGATED_CRISIS)
-    for i, spans in some.find(rules.NEGATED_CRISIS_MORE).items():
-        negated.setdefault(i, []).extend(spans)
+    negated = _find_all(some, rules.NEGATED_CRISIS, rules.NEGATED_CRISIS_MORE)
     fiction = batch.hit(rules.FICTION, need) - some.hit(_MAKES_ME)
     past = some.hit(rules.PAST)
     # Only read for sentences in ``past``, whose text then has a past sentence.
@@ -409,9 +400,7 @@ def _nonconsent(batch: _Texts) -> Probs:
         return f
     col = {name: j for j, name in enumerate(NONCONSENT_FEATURES)}
     every = _Joined(texts, scanned=batch.scanned)
-    hits = every.find(rules.NONCONSENT)
-    for i, spans in every.find(rules.NONCONSENT_MORE).items():
-        hits.setdefault(i, []).extend(spans)
+    hits = _find_all(every, rules.NONCONSENT, rules.NONCONSENT_MORE)
     said_no = every.hit(rules.SAID_NO)
     acts = every.hit(rules.NC_ACT)
     ctx = every.hit(rules.NONCONSENT_CTX)

@@ -13,6 +13,7 @@ Never from any test or evaluation set.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -264,10 +265,7 @@ def _binary_head(task: str, c: float = 1.0) -> Head:
 
 
 def _with_threshold(head: Head, t: float) -> Head:
-    return Head(
-        head.name, head.labels, np.asarray([t], np.float32), head.w_emb, head.bias,
-        head.w_hash, head.hash_dim, head.w_cue,
-    )
+    return dataclasses.replace(head, thresholds=np.asarray([t], np.float32))
 
 
 # The safety heads: C for embedding + rule features + hashed n-grams (looked at on the
